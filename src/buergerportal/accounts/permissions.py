@@ -1,0 +1,24 @@
+"""Who may do what: the permission-scoped questions views ask about staff."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from .models import Membership, OrgUnit, Role, User
+
+
+def units_for_staff(user: User) -> QuerySet[OrgUnit]:
+    """The units whose work this person may see."""
+    if not user.is_authenticated:
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.filter(memberships__user=user).distinct()
+
+
+def staff_has_role(user: User, *, unit: OrgUnit, roles: set[Role] | None = None) -> bool:
+    """True if ``user`` holds one of ``roles`` (any role if None) in ``unit``."""
+    if not user.is_authenticated:
+        return False
+    memberships = Membership.objects.filter(user=user, unit=unit)
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+    return memberships.exists()

@@ -1,0 +1,82 @@
+"""Finds every service definition and the life situations they belong to."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+
+from django.utils.translation import get_language
+
+from .definitions import LifeSituation, ServiceDefinition, Text
+
+LIFE_SITUATIONS: tuple[LifeSituation, ...] = (
+    LifeSituation(
+        "mobility",
+        Text("Mobilität und Parken", "Mobility and parking"),
+        Text("Parkausweise, Fahrzeuge, Verkehr", "Parking permits, vehicles, traffic"),
+    ),
+    LifeSituation(
+        "family",
+        Text("Familie und Kinder", "Family and children"),
+        Text("Familienpass, Angebote für Kinder", "Family pass, offers for children"),
+    ),
+    LifeSituation(
+        "civil-status",
+        Text("Geburt, Ehe, Sterbefall", "Birth, marriage, death"),
+        Text("Urkunden aus dem Standesamt", "Certificates from the registry office"),
+    ),
+    LifeSituation(
+        "leisure",
+        Text("Freizeit und Sport", "Leisure and sport"),
+        Text("Schwimmkurse und städtische Bäder", "Swimming courses and city pools"),
+    ),
+    LifeSituation(
+        "business",
+        Text("Arbeit und Gewerbe", "Work and business"),
+        Text("Gewerberegister und Auskünfte", "Business register and information"),
+    ),
+    LifeSituation(
+        "pets",
+        Text("Haustiere", "Pets"),
+        Text("Hundesteuer, Anmeldung und Abmeldung", "Dog tax, registration and deregistration"),
+    ),
+)
+
+
+@cache
+def all_services() -> tuple[ServiceDefinition, ...]:
+    """Every ``SERVICE`` found in ``buergerportal.services.<name>.definition``."""
+    from buergerportal import services
+
+    found = []
+    for module in pkgutil.iter_modules(services.__path__):
+        if not module.ispkg:
+            continue
+        definition = importlib.import_module(f"buergerportal.services.{module.name}.definition")
+        found.append(definition.SERVICE)
+    return tuple(found)
+
+
+def service_by_slug(slug: str) -> ServiceDefinition | None:
+    return next((s for s in all_services() if s.slug == slug), None)
+
+
+def services_a_to_z() -> list[ServiceDefinition]:
+    english = (get_language() or "de").startswith("en")
+    return sorted(all_services(), key=lambda s: (s.title.en if english else s.title.de).casefold())
+
+
+def services_for_situation(slug: str) -> list[ServiceDefinition]:
+    return [s for s in services_a_to_z() if slug in s.life_situations]
+
+
+def life_situation(slug: str) -> LifeSituation | None:
+    return next((ls for ls in LIFE_SITUATIONS if ls.slug == slug), None)
+
+
+def search_services(query: str) -> list[ServiceDefinition]:
+    query = query.strip()
+    if not query:
+        return []
+    return [s for s in services_a_to_z() if s.matches(query)]

@@ -1,0 +1,80 @@
+"""The demo city: units, staff with a second factor, residents and an admin. Safe to load twice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.db import transaction
+
+from buergerportal.accounts.models import Membership, OrgUnit, Role, User
+
+DEMO_PASSWORD = "Demo-Passwort-2026"  # noqa: S105  (the demo's published password)
+
+UNITS = [
+    ("buergerservice", "Bürgerservice", "Citizen services"),
+    ("standesamt", "Standesamt", "Registry office"),
+    ("sportamt", "Sportamt", "Sports office"),
+    ("gewerbe", "Gewerbe", "Business licensing"),
+    ("steueramt", "Steueramt", "Tax office"),
+]
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    email: str
+    first_name: str
+    last_name: str
+    memberships: tuple[tuple[str, Role], ...] = ()
+    totp_secret: str = ""  # base32; staff log in with a code from it
+    superuser: bool = False
+
+
+STAFF = [
+    DemoPerson("clerk@buergerservice.demo", "Clara", "Sachbearbeiterin",
+               (("buergerservice", Role.CLERK),), "JBSWY3DPEHPK3PXPBSERVICECLERK222"),
+    DemoPerson("approver@buergerservice.demo", "Paul", "Freigeber",
+               (("buergerservice", Role.APPROVER),), "JBSWY3DPEHPK3PXPBSERVICEAPPRV222"),
+    DemoPerson("clerk@standesamt.demo", "Sina", "Standesbeamtin",
+               (("standesamt", Role.CLERK), ("standesamt", Role.APPROVER)),
+               "JBSWY3DPEHPK3PXPSTANDESAMTCLRK22"),
+    DemoPerson("admin@buergerservice.demo", "Ulla", "Leitung",
+               (("buergerservice", Role.UNIT_ADMIN),), "JBSWY3DPEHPK3PXPBSERVICEADMIN222"),
+    DemoPerson("admin@portal.demo", "Anton", "Administrator", (), "JBSWY3DPEHPK3PXPPORTALADMIN22222",
+               superuser=True),
+]
+RESIDENTS = [
+    DemoPerson("anna.schmidt@example.org", "Anna", "Schmidt"),
+    DemoPerson("mehmet.yilmaz@example.org", "Mehmet", "Yılmaz"),
+    DemoPerson("lena.weber@example.org", "Lena", "Weber"),
+]
+
+
+@transaction.atomic
+def demo_city_load() -> list[DemoPerson]:
+    """Create or refresh the demo city; returns everyone who can log in."""
+    units = {}
+    for slug, name_de, name_en in UNITS:
+        units[slug], _ = OrgUnit.objects.update_or_create(
+            slug=slug, defaults={"name_de": name_de, "name_en": name_en,
+                                 "email": f"{slug}@mannheim.example"}
+        )
+    for person in [*STAFF, *RESIDENTS]:
+        user, _ = User.objects.get_or_create(email=person.email)
+        user.first_name, user.last_name = person.first_name, person.last_name
+        user.is_superuser = user.is_staff = person.superuser
+        user.is_active = True
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        EmailAddress.objects.update_or_create(
+            user=user, email=person.email, defaults={"verified": True, "primary": True}
+        )
+        for unit_slug, role in person.memberships:
+            Membership.objects.get_or_create(user=user, unit=units[unit_slug], role=role)
+        if person.totp_secret and not Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).exists():
+            TOTP.activate(user, person.totp_secret)
+    return [*STAFF, *RESIDENTS]

@@ -1,0 +1,87 @@
+"""Models of the portal core: the audit trail, the worker heartbeat and accessibility feedback."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete an audit entry."""
+
+
+class AuditEntry(models.Model):
+    """One thing someone did to an object. Entries form a hash chain (see ``core.audit``).
+
+    The trail holds no personal data beyond the actor's id: it must outlive the data it describes.
+    """
+
+    timestamp = models.DateTimeField(_("time"), db_index=True)
+    actor_id = models.BigIntegerField(_("actor id"), null=True, blank=True, db_index=True)
+    actor_kind = models.CharField(_("actor kind"), max_length=20)
+    action = models.CharField(_("action"), max_length=100, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    prev_hash = models.CharField(_("hash of the previous entry"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action} {self.object_type}:{self.object_id}"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.pk is not None:
+            raise AppendOnlyError("audit entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AppendOnlyError("audit entries cannot be deleted")
+
+
+class AuditHead(models.Model):
+    """A single row locked while an entry is appended, so the chain never forks."""
+
+    last_hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("audit chain head")
+
+
+class WorkerHeartbeat(models.Model):
+    """The background worker writes its last sign of life here; /healthz reads it."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    last_seen = models.DateTimeField()
+    started_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+
+    def __str__(self) -> str:
+        return self.worker_id
+
+
+class AccessibilityFeedback(models.Model):
+    """A barrier reported through the accessibility statement's feedback form (BITV 2.0 §7)."""
+
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    page_url = models.CharField(_("page"), max_length=500, blank=True)
+    message = models.TextField(_("message"))
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    class Meta:
+        verbose_name = _("accessibility feedback")
+        verbose_name_plural = _("accessibility feedback")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.page_url}"

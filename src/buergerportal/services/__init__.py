@@ -1,0 +1,1 @@
+"""One package per administrative service (Verwaltungsleistung); each has ``definition.py``."""

@@ -1,0 +1,1 @@
+"""Business-register lookup (Gewerbeauskunft)."""

@@ -1,0 +1,1 @@
+"""Civil-status certificates (Personenstandsurkunden)."""

@@ -1,0 +1,1 @@
+"""Dog tax registration and deregistration (Hundesteuer)."""

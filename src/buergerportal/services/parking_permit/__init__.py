@@ -1,0 +1,1 @@
+"""Resident parking permit (Bewohnerparkausweis)."""

@@ -1,0 +1,1 @@
+"""Swimming-course booking (Schwimmkurse)."""

@@ -1,0 +1,16 @@
+from buergerportal.catalogue.definitions import ServiceDefinition, Text
+
+SERVICE = ServiceDefinition(
+    slug="schwimmkurs",
+    title=Text("Schwimmkurs buchen", "Book a swimming course"),
+    summary=Text(
+        "Schwimmkurse in den städtischen Bädern für Kinder und Erwachsene buchen und bezahlen.",
+        "Book and pay for swimming courses in the city's pools, for children and adults.",
+    ),
+    unit="sportamt",
+    life_situations=("leisure", "family"),
+    fee=Text("zum Beispiel 60 Euro für 6 Wochen", "for example 60 euros for 6 weeks"),
+    duration=Text("Platz sofort bestätigt", "seat confirmed at once"),
+    ozg_level=3,
+    keywords=("schwimmen", "swimming", "bad", "pool", "kurs", "course", "seepferdchen"),
+)

@@ -1,0 +1,337 @@
+"""Settings of Bürgerportal.
+
+This is the one module that reads the environment (12-factor). Every variable is listed in the
+README's configuration table. Secrets have no defaults outside the demo: with ``BP_DEMO=true``
+(what ``make run`` sets) a secret key is generated once and kept under ``var/``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent.parent
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return default if value in (None, "") else value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+DEMO = env_bool("BP_DEMO", False)
+DEBUG = env_bool("BP_DEBUG", False)
+VAR_DIR = Path(env_str("BP_VAR_DIR", str(PROJECT_DIR / "var")))  # type: ignore[arg-type]
+
+
+def _demo_secret_key() -> str:
+    """The demo keeps a generated key in var/ so sessions survive a restart."""
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = env_str("BP_SECRET_KEY") or (_demo_secret_key() if DEMO else None)
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "BP_SECRET_KEY is not set. Set it to a long random string, or set BP_DEMO=true for the demo."
+    )
+
+# HTTPS is on unless the demo (or a local test) runs on plain http://127.0.0.1.
+HTTPS = env_bool("BP_HTTPS", not DEMO)
+ALLOWED_HOSTS = env_list("BP_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEMO else [])
+CSRF_TRUSTED_ORIGINS = env_list("BP_CSRF_TRUSTED_ORIGINS", [])
+
+CITY_NAME = env_str("BP_CITY_NAME", "Mannheim")
+SITE_URL = env_str("BP_SITE_URL", "http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "buergerportal.core",
+    "buergerportal.accounts",
+    "buergerportal.catalogue",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.forms",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "csp",
+    "django_tasks",
+    "django_tasks_db",
+]
+
+MIDDLEWARE = [
+    "buergerportal.core.middleware.RequestIdMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "buergerportal.accounts.middleware.StaffSecondFactorMiddleware",
+    "buergerportal.core.middleware.RequestLogMiddleware",
+]
+
+ROOT_URLCONF = "buergerportal.urls"
+WSGI_APPLICATION = "buergerportal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "buergerportal.core.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'buergerportal.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}  # type: ignore[arg-type]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the web server read while the worker writes; IMMEDIATE avoids lock upgrades.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        # A database cache is shared by every gunicorn worker, so rate limits hold across them.
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "bp_cache",
+    }
+}
+if env_str("BP_REDIS_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env_str("BP_REDIS_URL"),
+    }
+
+TASKS = {
+    "default": {
+        "BACKEND": env_str("BP_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+WORKER_HEARTBEAT_SECONDS = env_int("BP_WORKER_HEARTBEAT_SECONDS", 10)
+WORKER_STALE_AFTER_SECONDS = env_int("BP_WORKER_STALE_AFTER_SECONDS", 60)
+
+# --- Accounts -------------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:overview"
+ACCOUNT_ADAPTER = "buergerportal.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{CITY_NAME}] "
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": env_str("BP_RATE_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    "login": env_str("BP_RATE_LOGIN", "30/m/ip"),
+    "signup": env_str("BP_RATE_SIGNUP", "20/m/ip"),
+    "reset_password": "20/m/ip,5/m/key",
+    "confirm_email": "1/3m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = f"Bürgerportal {CITY_NAME}"
+MFA_ADAPTER = "buergerportal.accounts.adapter.MFAAdapter"
+# The feedback form and other public forms: attempts per IP and window (django-ratelimit).
+PUBLIC_FORM_RATE = env_str("BP_RATE_PUBLIC_FORM", "5/10m")
+RATELIMIT_USE_CACHE = "default"
+
+SESSION_COOKIE_AGE = env_int("BP_SESSION_SECONDS", 60 * 60 * 8)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Internationalisation -------------------------------------------------------------------
+LANGUAGE_CODE = "de"
+LANGUAGES = [("de", _("German")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files ---------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("BP_STATIC_ROOT", str(VAR_DIR / "static")))  # type: ignore[arg-type]
+NODE_MODULES = PROJECT_DIR / "node_modules"
+STATICFILES_DIRS = [("kern", NODE_MODULES / "@kern-ux" / "native" / "dist")]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+MEDIA_ROOT = Path(env_str("BP_MEDIA_ROOT", str(VAR_DIR / "media")))  # type: ignore[arg-type]
+
+# --- Email ----------------------------------------------------------------------------------
+DEFAULT_FROM_EMAIL = env_str("BP_FROM_EMAIL", f"buergerportal@{CITY_NAME.lower()}.example")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if env_str("BP_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("BP_EMAIL_HOST")
+    EMAIL_PORT = env_int("BP_EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("BP_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("BP_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("BP_EMAIL_TLS", True)
+elif DEMO:
+    # The demo writes every email as a file; /demo/outbox/ shows them in the browser.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = "localhost"
+    EMAIL_PORT = 25
+
+# Where accessibility feedback goes (besides the staff inbox in the admin).
+FEEDBACK_EMAIL = env_str("BP_FEEDBACK_EMAIL", f"barrierefreiheit@{CITY_NAME.lower()}.example")
+
+# --- Security -------------------------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = HTTPS and env_bool("BP_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("BP_HSTS_SECONDS", 31536000) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+if env_bool("BP_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+PERMISSIONS_POLICY = "camera=(self), geolocation=(), microphone=(), payment=()"
+
+# Secret for pseudonymising identifiers in logs (an HMAC, so log lines can be correlated
+# without containing an email address or IP address).
+LOG_PSEUDONYM_KEY = env_str("BP_LOG_PSEUDONYM_KEY", SECRET_KEY)
+
+# --- Logging --------------------------------------------------------------------------------
+LOG_LEVEL = env_str("BP_LOG_LEVEL", "INFO")
+LOG_FORMAT = env_str("BP_LOG_FORMAT", "json")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "buergerportal.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's request logger prints the path with the query string; ours logs without it.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
+}
+
+# Retention of audit-trail entries is not limited: the chain is the evidence.
+AUDIT_ACTOR_SYSTEM = "system"
+
+FORM_RENDERER = "buergerportal.core.form_rendering.KernFormRenderer"

@@ -1,0 +1,19 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from buergerportal.core.views import healthz
+
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = f"Bürgerportal {settings.CITY_NAME}"
+
+urlpatterns = [
+    path("", include("buergerportal.core.urls")),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("konto/", include("buergerportal.accounts.urls")),
+    path("leistungen/", include("buergerportal.catalogue.urls")),
+    path("admin/", admin.site.urls),
+]
