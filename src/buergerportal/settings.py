@@ -233,7 +233,11 @@ NODE_MODULES = PROJECT_DIR / "node_modules"
 STATICFILES_DIRS = [("kern", NODE_MODULES / "@kern-ux" / "native" / "dist")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if env_bool("BP_STATIC_MANIFEST", True)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
 MEDIA_ROOT = Path(env_str("BP_MEDIA_ROOT", str(VAR_DIR / "media")))  # type: ignore[arg-type]
 

@@ -1,0 +1,60 @@
+# Bürgerportal — the two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DEMO_ENV := BP_DEMO=true
+
+.PHONY: run test install assets lint typecheck test-sqlite test-postgres test-e2e browser messages clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed assets
+
+assets: node_modules/.installed
+
+## make run: install, migrate SQLite under var/, load the demo city, serve on $HOST:$PORT.
+run: install
+	$(DEMO_ENV) $(PY) -m buergerportal migrate
+	$(DEMO_ENV) $(PY) -m buergerportal demo
+	$(DEMO_ENV) $(PY) -m buergerportal serve
+
+## make test: lint, type check, the suite on SQLite, on PostgreSQL, and the browser journeys.
+test: install lint typecheck test-sqlite test-postgres test-e2e
+
+lint:
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+typecheck:
+	$(VENV)/bin/mypy
+
+test-sqlite:
+	$(PY) -m buergerportal manage makemigrations --check --dry-run
+	$(PY) scripts/check_translations.py
+	$(PY) -m pytest -m "not e2e"
+	$(PY) -m pytest -m "not e2e" --reverse -q
+
+test-postgres:
+	bash scripts/postgres_pass.sh $(PY)
+
+browser:
+	bash scripts/ensure_chromium.sh
+
+test-e2e: browser
+	$(PY) -m pytest -m e2e
+
+messages:
+	cd src/buergerportal && ../../$(PY) -m django makemessages -l de --no-obsolete --ignore='*/e2e/*' && ../../$(PY) -m django compilemessages -l de
+
+clean:
+	rm -rf $(VENV) node_modules var test-artifacts

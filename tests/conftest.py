@@ -1,0 +1,27 @@
+"""Shared fixtures; the test settings are in tests/settings.py."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and caches start empty in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under CI=true a skipped test is a failure: nothing may be skipped in CI."""
+    if os.environ.get("CI") != "true":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped:
+        reporter.write_line(f"FAIL: {skipped} test(s) skipped; CI=true allows none.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,0 +1,15 @@
+"""Test settings: the same settings module as production, fed with test values by environment."""
+
+import os
+import tempfile
+
+os.environ.setdefault("BP_SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdef")
+os.environ.setdefault("BP_HTTPS", "false")
+os.environ.setdefault("BP_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+os.environ.setdefault("BP_STATIC_MANIFEST", "false")
+os.environ.setdefault("BP_VAR_DIR", tempfile.mkdtemp(prefix="bp-test-var-"))
+os.environ.setdefault("BP_LOG_LEVEL", "WARNING")
+
+from buergerportal.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast hashing in tests only
