@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and caches start empty in every test."""

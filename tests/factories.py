@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 
 from buergerportal.accounts.models import Membership, OrgUnit, Role, User
 
-PASSWORD = "Korrekt-Pferd-42"  # noqa: S105  (test password)
+PASSWORD = "Korrekt-Pferd-42"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -20,7 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = "Mustermann"
 
     @factory.post_generation
-    def password(obj, create, extracted, **kwargs):  # noqa: N805
+    def password(obj, create, extracted, **kwargs):
         obj.set_password(extracted or PASSWORD)
         if create:
             obj.save(update_fields=["password"])

@@ -10,6 +10,10 @@ os.environ.setdefault("BP_STATIC_MANIFEST", "false")
 os.environ.setdefault("BP_VAR_DIR", tempfile.mkdtemp(prefix="bp-test-var-"))
 os.environ.setdefault("BP_LOG_LEVEL", "WARNING")
 
-from buergerportal.settings import *  # noqa: E402, F403
+from buergerportal.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast hashing in tests only
+
+# One process runs the tests (the live server is a thread in it), so an in-memory cache is shared.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -58,15 +58,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host or os.environ.get("HOST", "127.0.0.1")
     port = args.port or os.environ.get("PORT", "8000")
     gunicorn = [
-        sys.executable, "-m", "gunicorn", "buergerportal.wsgi:application",
-        "--bind", f"{host}:{port}",
-        "--workers", str(args.workers),
-        "--access-logfile", "-" if args.access_log else "/dev/null",
-        "--graceful-timeout", "10",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "buergerportal.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-" if args.access_log else "/dev/null",
+        "--graceful-timeout",
+        "10",
     ]
     children = [subprocess.Popen(gunicorn)]  # noqa: S603  (our own fixed command line)
     if not args.no_worker:
-        children.append(subprocess.Popen([sys.executable, "-m", "buergerportal", "worker"]))  # noqa: S603
+        children.append(subprocess.Popen([sys.executable, "-m", "buergerportal", "worker"]))
     print(f"Bürgerportal is running on http://{host}:{port}/  (Ctrl-C stops it)", flush=True)
 
     stopping = False
@@ -81,7 +88,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     while not stopping:
         for child in children:
             if child.poll() is not None:
-                print(f"A part of the portal stopped (exit {child.returncode}); stopping.", flush=True)
+                print(
+                    f"A part of the portal stopped (exit {child.returncode}); stopping.", flush=True
+                )
                 exit_code = child.returncode or 1
                 stopping = True
         time.sleep(0.2)

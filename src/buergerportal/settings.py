@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import overload
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -20,6 +21,10 @@ BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 
 
+@overload
+def env_str(name: str, default: str) -> str: ...
+@overload
+def env_str(name: str, default: None = None) -> str | None: ...
 def env_str(name: str, default: str | None = None) -> str | None:
     value = os.environ.get(name)
     return default if value in (None, "") else value
@@ -55,7 +60,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEMO = env_bool("BP_DEMO", False)
 DEBUG = env_bool("BP_DEBUG", False)
-VAR_DIR = Path(env_str("BP_VAR_DIR", str(PROJECT_DIR / "var")))  # type: ignore[arg-type]
+VAR_DIR = Path(env_str("BP_VAR_DIR", str(PROJECT_DIR / "var")))
 
 
 def _demo_secret_key() -> str:
@@ -71,7 +76,8 @@ def _demo_secret_key() -> str:
 SECRET_KEY = env_str("BP_SECRET_KEY") or (_demo_secret_key() if DEMO else None)
 if not SECRET_KEY:
     raise ImproperlyConfigured(
-        "BP_SECRET_KEY is not set. Set it to a long random string, or set BP_DEMO=true for the demo."
+        "BP_SECRET_KEY is not set. Set it to a long random string, "
+        "or set BP_DEMO=true for the demo."
     )
 
 # HTTPS is on unless the demo (or a local test) runs on plain http://127.0.0.1.
@@ -142,11 +148,13 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'buergerportal.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}  # type: ignore[arg-type]
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while the worker writes; IMMEDIATE avoids lock upgrades.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
@@ -160,10 +168,11 @@ CACHES = {
         "LOCATION": "bp_cache",
     }
 }
-if env_str("BP_REDIS_URL"):
+REDIS_URL = env_str("BP_REDIS_URL")
+if REDIS_URL:
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env_str("BP_REDIS_URL"),
+        "LOCATION": REDIS_URL,
     }
 
 TASKS = {
@@ -183,8 +192,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -228,7 +239,7 @@ USE_TZ = True
 
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env_str("BP_STATIC_ROOT", str(VAR_DIR / "static")))  # type: ignore[arg-type]
+STATIC_ROOT = Path(env_str("BP_STATIC_ROOT", str(VAR_DIR / "static")))
 NODE_MODULES = PROJECT_DIR / "node_modules"
 STATICFILES_DIRS = [("kern", NODE_MODULES / "@kern-ux" / "native" / "dist")]
 STORAGES = {
@@ -239,7 +250,7 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-MEDIA_ROOT = Path(env_str("BP_MEDIA_ROOT", str(VAR_DIR / "media")))  # type: ignore[arg-type]
+MEDIA_ROOT = Path(env_str("BP_MEDIA_ROOT", str(VAR_DIR / "media")))
 
 # --- Email ----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("BP_FROM_EMAIL", f"buergerportal@{CITY_NAME.lower()}.example")

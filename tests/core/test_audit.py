@@ -49,7 +49,9 @@ def _tamper(sql: str, params: list) -> None:
 
 
 def test_verify_command_finds_a_changed_entry():
-    entries = [audit_record(action=f"step.{i}", object_type="demo", object_id="1") for i in range(3)]
+    entries = [
+        audit_record(action=f"step.{i}", object_type="demo", object_id="1") for i in range(3)
+    ]
     call_command("audit_verify")  # intact
     _tamper("UPDATE core_auditentry SET data = %s WHERE id = %s", ['{"evil": 1}', entries[1].pk])
     with pytest.raises(CommandError, match=f"#{entries[1].pk}"):
@@ -57,14 +59,18 @@ def test_verify_command_finds_a_changed_entry():
 
 
 def test_verify_command_finds_a_removed_entry():
-    entries = [audit_record(action=f"step.{i}", object_type="demo", object_id="1") for i in range(3)]
+    entries = [
+        audit_record(action=f"step.{i}", object_type="demo", object_id="1") for i in range(3)
+    ]
     _tamper("DELETE FROM core_auditentry WHERE id = %s", [entries[1].pk])
     with pytest.raises(CommandError, match=f"#{entries[2].pk}"):
         call_command("audit_verify")
 
 
 def test_verify_command_finds_entries_cut_off_the_end():
-    entries = [audit_record(action=f"step.{i}", object_type="demo", object_id="1") for i in range(3)]
+    entries = [
+        audit_record(action=f"step.{i}", object_type="demo", object_id="1") for i in range(3)
+    ]
     _tamper("DELETE FROM core_auditentry WHERE id = %s", [entries[2].pk])
     with pytest.raises(CommandError, match="end of the chain"):
         call_command("audit_verify")

@@ -21,9 +21,7 @@ class StaffSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(_ALWAYS_ALLOWED) or request.path.startswith(
-            settings.STATIC_URL
-        ):
+        if request.path.startswith(_ALWAYS_ALLOWED) or request.path.startswith(settings.STATIC_URL):
             return self.get_response(request)
         if not staff_second_factor_missing(request):
             return self.get_response(request)

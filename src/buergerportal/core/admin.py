@@ -5,7 +5,15 @@ from .models import AccessibilityFeedback, AuditEntry
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["id", "timestamp", "action", "actor_kind", "actor_id", "object_type", "object_id"]
+    list_display = [
+        "id",
+        "timestamp",
+        "action",
+        "actor_kind",
+        "actor_id",
+        "object_type",
+        "object_id",
+    ]
     list_filter = ["action", "actor_kind"]
     search_fields = ["object_id", "request_id"]
 

@@ -33,17 +33,42 @@ class DemoPerson:
 
 
 STAFF = [
-    DemoPerson("clerk@buergerservice.demo", "Clara", "Sachbearbeiterin",
-               (("buergerservice", Role.CLERK),), "JBSWY3DPEHPK3PXPBSERVICECLERK222"),
-    DemoPerson("approver@buergerservice.demo", "Paul", "Freigeber",
-               (("buergerservice", Role.APPROVER),), "JBSWY3DPEHPK3PXPBSERVICEAPPRV222"),
-    DemoPerson("clerk@standesamt.demo", "Sina", "Standesbeamtin",
-               (("standesamt", Role.CLERK), ("standesamt", Role.APPROVER)),
-               "JBSWY3DPEHPK3PXPSTANDESAMTCLRK22"),
-    DemoPerson("admin@buergerservice.demo", "Ulla", "Leitung",
-               (("buergerservice", Role.UNIT_ADMIN),), "JBSWY3DPEHPK3PXPBSERVICEADMIN222"),
-    DemoPerson("admin@portal.demo", "Anton", "Administrator", (), "JBSWY3DPEHPK3PXPPORTALADMIN22222",
-               superuser=True),
+    DemoPerson(
+        "clerk@buergerservice.demo",
+        "Clara",
+        "Sachbearbeiterin",
+        (("buergerservice", Role.CLERK),),
+        "JBSWY3DPEHPK3PXPBSERVICECLERK222",
+    ),
+    DemoPerson(
+        "approver@buergerservice.demo",
+        "Paul",
+        "Freigeber",
+        (("buergerservice", Role.APPROVER),),
+        "JBSWY3DPEHPK3PXPBSERVICEAPPRV222",
+    ),
+    DemoPerson(
+        "clerk@standesamt.demo",
+        "Sina",
+        "Standesbeamtin",
+        (("standesamt", Role.CLERK), ("standesamt", Role.APPROVER)),
+        "JBSWY3DPEHPK3PXPSTANDESAMTCLRK22",
+    ),
+    DemoPerson(
+        "admin@buergerservice.demo",
+        "Ulla",
+        "Leitung",
+        (("buergerservice", Role.UNIT_ADMIN),),
+        "JBSWY3DPEHPK3PXPBSERVICEADMIN222",
+    ),
+    DemoPerson(
+        "admin@portal.demo",
+        "Anton",
+        "Administrator",
+        (),
+        "JBSWY3DPEHPK3PXPPORTALADMIN22222",
+        superuser=True,
+    ),
 ]
 RESIDENTS = [
     DemoPerson("anna.schmidt@example.org", "Anna", "Schmidt"),
@@ -58,8 +83,8 @@ def demo_city_load() -> list[DemoPerson]:
     units = {}
     for slug, name_de, name_en in UNITS:
         units[slug], _ = OrgUnit.objects.update_or_create(
-            slug=slug, defaults={"name_de": name_de, "name_en": name_en,
-                                 "email": f"{slug}@mannheim.example"}
+            slug=slug,
+            defaults={"name_de": name_de, "name_en": name_en, "email": f"{slug}@mannheim.example"},
         )
     for person in [*STAFF, *RESIDENTS]:
         user, _ = User.objects.get_or_create(email=person.email)
@@ -73,8 +98,9 @@ def demo_city_load() -> list[DemoPerson]:
         )
         for unit_slug, role in person.memberships:
             Membership.objects.get_or_create(user=user, unit=units[unit_slug], role=role)
-        if person.totp_secret and not Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists():
+        if (
+            person.totp_secret
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
             TOTP.activate(user, person.totp_secret)
     return [*STAFF, *RESIDENTS]

@@ -10,7 +10,9 @@ from .audit import audit_record
 from .models import AccessibilityFeedback
 
 
-def feedback_submit(*, page_url: str, message: str, name: str = "", email: str = "") -> AccessibilityFeedback:
+def feedback_submit(
+    *, page_url: str, message: str, name: str = "", email: str = ""
+) -> AccessibilityFeedback:
     feedback = AccessibilityFeedback.objects.create(
         page_url=page_url, message=message, name=name, email=email
     )
@@ -27,6 +29,6 @@ def _notify_staff(feedback: AccessibilityFeedback) -> None:
             f"Name: {feedback.name or '-'}\nE-Mail: {feedback.email or '-'}\n\n{feedback.message}"
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[settings.FEEDBACK_EMAIL],
+        recipient_list=[str(settings.FEEDBACK_EMAIL)],
         fail_silently=True,  # the feedback is stored; staff also see it in the admin
     )

@@ -34,7 +34,10 @@ def worker_check() -> tuple[bool, dict[str, Any]]:
         return False, {"last_heartbeat": None}
     age = timezone.now() - latest.last_seen
     ok = age <= timedelta(seconds=settings.WORKER_STALE_AFTER_SECONDS)
-    return ok, {"last_heartbeat": latest.last_seen.isoformat(), "age_seconds": int(age.total_seconds())}
+    return ok, {
+        "last_heartbeat": latest.last_seen.isoformat(),
+        "age_seconds": int(age.total_seconds()),
+    }
 
 
 def health_report() -> tuple[bool, dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Structured logging helpers: a request id on every line, and pseudonyms instead of personal data."""
+"""Structured logging: a request id on every line, and pseudonyms instead of personal data."""
 
 from __future__ import annotations
 

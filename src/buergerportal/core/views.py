@@ -46,7 +46,7 @@ def sign_language(request: HttpRequest) -> HttpResponse:
 
 
 def _public_form_rate(group: str, request: HttpRequest) -> str:
-    return settings.PUBLIC_FORM_RATE
+    return str(settings.PUBLIC_FORM_RATE)
 
 
 @ratelimit(key="ip", rate=_public_form_rate, method="POST", block=False)

@@ -14,8 +14,9 @@ SERVICE = ServiceDefinition(
         "Steuer 108 Euro im Jahr für den ersten Hund, 216 Euro für jeden weiteren",
         "Tax of 108 euros a year for the first dog, 216 euros for each further dog",
     ),
-    duration=Text("Steuerbescheid und Hundemarke in wenigen Tagen",
-                  "tax notice and dog tag within a few days"),
+    duration=Text(
+        "Steuerbescheid und Hundemarke in wenigen Tagen", "tax notice and dog tag within a few days"
+    ),
     ozg_level=3,
     legal_basis=Text("Hundesteuersatzung der Stadt", "the city's dog tax statute"),
     keywords=("hund", "dog", "steuer", "tax", "hundemarke", "tag"),

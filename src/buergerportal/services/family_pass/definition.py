@@ -4,7 +4,8 @@ SERVICE = ServiceDefinition(
     slug="familienpass",
     title=Text("Familienpass", "Family pass"),
     summary=Text(
-        "Ermäßigungen für Familien mit Kindern unter 18 Jahren, kostenlos und für ein Kalenderjahr.",
+        "Ermäßigungen für Familien mit Kindern unter 18 Jahren, "
+        "kostenlos und für ein Kalenderjahr.",
         "Discounts for families with children under 18, free of charge, for one calendar year.",
     ),
     unit="buergerservice",

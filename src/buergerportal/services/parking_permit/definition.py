@@ -26,10 +26,10 @@ SERVICE = ServiceDefinition(
             "For a company or family car: the holder's usage declaration",
         ),
     ),
-    fee=Text("127,50 Euro pro Jahr; 15 Euro je Änderung", "127.50 euros a year; 15 euros per change"),
-    duration=Text(
-        "sofort, wenn alle Prüfungen bestanden sind", "at once when all checks pass"
+    fee=Text(
+        "127,50 Euro pro Jahr; 15 Euro je Änderung", "127.50 euros a year; 15 euros per change"
     ),
+    duration=Text("sofort, wenn alle Prüfungen bestanden sind", "at once when all checks pass"),
     ozg_level=4,
     legal_basis=Text("§ 45 Abs. 1b Nr. 2a StVO", "Section 45(1b) no. 2a StVO"),
     keywords=("parken", "parking", "auto", "car", "anwohner", "zone", "vignette"),

@@ -11,6 +11,7 @@ class Command(BaseCommand):
         if problem is not None:
             where = f"entry #{problem.entry_id}" if problem.entry_id else "the end of the chain"
             raise CommandError(
-                f"Audit trail broken at {where}: {problem.reason}. {checked} entries before it are intact."
+                f"Audit trail broken at {where}: {problem.reason}. "
+                f"{checked} entries before it are intact."
             )
         self.stdout.write(self.style.SUCCESS(f"Audit trail intact: {checked} entries verified."))

@@ -8,7 +8,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         people = demo_city_load()
-        self.stdout.write("\nDemo logins (password for all: %s)\n" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD})\n")
         for person in people:
             roles = ", ".join(f"{unit}/{role.value}" for unit, role in person.memberships)
             if person.superuser:

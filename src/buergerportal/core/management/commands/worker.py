@@ -36,7 +36,10 @@ class Command(BaseCommand):
         thread.start()
         try:
             call_command(
-                "db_worker", interval=options["interval"], worker_id=worker_id, reload=False,
+                "db_worker",
+                interval=options["interval"],
+                worker_id=worker_id,
+                reload=False,
                 startup_delay=False,
             )
         finally:
