@@ -1,0 +1,72 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_start_page_lists_life_situations_and_all_services(client):
+    html = client.get("/").content.decode()
+    assert "Leistungen nach Lebenslage" in html
+    for title in ("Bewohnerparkausweis", "Familienpass", "Schwimmkurs buchen"):
+        assert title in html
+    assert 'href="/leistungen/lebenslage/pets/"' in html
+
+
+def test_a_to_z_is_sorted_in_the_language_of_the_page(client):
+    html = client.get("/leistungen/").content.decode()
+    german = ["Auskunft aus dem Gewerberegister", "Bewohnerparkausweis", "Familienpass"]
+    assert [html.index(t) for t in german] == sorted(html.index(t) for t in german)
+    html = client.get("/leistungen/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    english = ["Book a swimming course", "Business-register lookup", "Family pass"]
+    assert [html.index(t) for t in english] == sorted(html.index(t) for t in english)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("hund", "Hund anmelden"), ("Parken", "Bewohnerparkausweis"), ("dog tax", "Hund anmelden")],
+)
+def test_search_finds_services_in_either_language(client, query, expected):
+    html = client.get("/leistungen/", {"q": query}).content.decode()
+    results = html.split("Alle Leistungen")[0]
+    assert expected in results
+    assert "1 Ergebnis für" in results
+
+
+def test_search_without_match_says_so_and_offers_the_list(client):
+    html = client.get("/leistungen/", {"q": "raumschiff"}).content.decode()
+    assert "0 Ergebnisse für „raumschiff“" in html
+    assert "Versuchen Sie ein anderes Wort" in html
+    assert "Bewohnerparkausweis" in html  # the A–Z list below
+
+
+def test_search_escapes_what_was_typed(client):
+    html = client.get("/leistungen/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_life_situation_page_lists_only_its_services(client):
+    html = client.get("/leistungen/lebenslage/pets/").content.decode()
+    assert "Hund anmelden" in html
+    assert "Bewohnerparkausweis" not in html
+
+
+def test_service_page_shows_fee_unit_legal_basis_and_maturity(client):
+    from tests.factories import OrgUnitFactory
+
+    OrgUnitFactory(slug="buergerservice", name_de="Bürgerservice", name_en="Citizen services")
+    html = client.get("/leistungen/bewohnerparkausweis/").content.decode()
+    for text in (
+        "127,50 Euro pro Jahr",
+        "Bürgerservice",
+        "§ 45 Abs. 1b Nr. 2a StVO",
+        "99108001001000",
+        "Stufe 4 von 4",
+    ):
+        assert text in html
+    html = client.get("/leistungen/bewohnerparkausweis/", HTTP_ACCEPT_LANGUAGE="en").content
+    assert b"Citizen services" in html and b"127.50 euros a year" in html
+
+
+@pytest.mark.parametrize("path", ["/leistungen/gibt-es-nicht/", "/leistungen/lebenslage/mond/"])
+def test_unknown_service_or_situation_is_not_found(client, path):
+    assert client.get(path).status_code == 404
