@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "buergerportal.core",
     "buergerportal.accounts",
     "buergerportal.catalogue",
+    "buergerportal.registers",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -183,6 +184,14 @@ TASKS = {
 }
 WORKER_HEARTBEAT_SECONDS = env_int("BP_WORKER_HEARTBEAT_SECONDS", 10)
 WORKER_STALE_AFTER_SECONDS = env_int("BP_WORKER_STALE_AFTER_SECONDS", 60)
+
+# --- Registers (once-only) -----------------------------------------------------------------
+RESIDENT_REGISTER = env_str(
+    "BP_RESIDENT_REGISTER", "buergerportal.registers.embedded.EmbeddedResidentRegister"
+)
+VEHICLE_REGISTER = env_str(
+    "BP_VEHICLE_REGISTER", "buergerportal.registers.embedded.EmbeddedVehicleRegister"
+)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,25 @@
+"""Who a portal account is in the resident register (once-only: the register answers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import PersonRecord
+from .models import PersonLink
+from .registry import resident_register
+
+
+def person_for_user(user: Any) -> PersonRecord | None:
+    """The register record of a logged-in resident whose identity is linked, else None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    link = PersonLink.objects.filter(user=user).first()
+    return resident_register().person(link.person_key) if link else None
+
+
+def person_link(*, user: Any, person_key: str, trust_level: str = "substantial") -> PersonLink:
+    """Record that ``user`` is ``person_key`` (after an eID login proved it)."""
+    link, _ = PersonLink.objects.update_or_create(
+        user=user, defaults={"person_key": person_key, "trust_level": trust_level}
+    )
+    return link
