@@ -50,7 +50,9 @@ def account_delete(*, user: User) -> bool:
         )
         user.emailaddress_set.all().delete()  # type: ignore[attr-defined]
         audit_record(
-            action="account.anonymised", object_type="accounts.user", object_id=str(user_id),
+            action="account.anonymised",
+            object_type="accounts.user",
+            object_id=str(user_id),
             data={"kept_because": reasons},
         )
         return False

@@ -35,7 +35,9 @@ class User(AbstractUser):
     email = models.EmailField(_("email address"), unique=True)
     phone = models.CharField(_("phone number"), max_length=40, blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=5, choices=[("de", "Deutsch"), ("en", "English")],
+        _("preferred language"),
+        max_length=5,
+        choices=[("de", "Deutsch"), ("en", "English")],
         default="de",
     )
 
@@ -101,4 +103,4 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.unit} ({self.get_role_display()})"
+        return f"{self.user} ({self.get_role_display()}, {self.unit})"

@@ -33,7 +33,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         audit_record(
-            action="account.profile_changed", actor=request.user, obj=request.user,
+            action="account.profile_changed",
+            actor=request.user,
+            obj=request.user,
             data={"fields": sorted(form.changed_data)},
         )
         messages.success(request, _("Your details have been saved."))
