@@ -1,5 +1,7 @@
 """A resident registers with an email address and a password, and verifies the address."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
@@ -8,6 +10,7 @@ from django.urls import reverse
 from buergerportal.accounts.models import User
 from buergerportal.core.models import AuditEntry
 from tests.accounts.helpers import link_in_last_email
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +93,24 @@ def test_registration_with_a_weak_password_shows_the_error_summary(client):
     assert b"error-summary" in response.content
     assert not User.objects.filter(email=EMAIL).exists()
     assert not mail.outbox
+
+
+def test_each_field_error_is_announced_once_with_its_field(client):
+    response = _register(client, password="1234")  # too short, too common, all digits
+    content = response.content.decode()
+    assert content.count('id="id_password1_error"') == 1
+    field = re.search(r'<input[^>]*name="password1"[^>]*>', content).group(0)
+    described = re.search(r'aria-describedby="([^"]*)"', field).group(1).split()
+    assert described.count("id_password1_error") == 1
+    assert 'aria-invalid="true"' in field
+
+
+def test_registering_an_address_that_has_an_account_reveals_nothing(client):
+    existing = UserFactory()
+    response = _register(client, email=existing.email)
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    assert User.objects.filter(email=existing.email).count() == 1
+    # The owner is told by email; the account is not touched.
+    assert [m.to for m in mail.outbox] == [[existing.email]]
+    assert "/confirm-email/" not in mail.outbox[0].body
