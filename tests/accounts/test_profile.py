@@ -57,6 +57,16 @@ def test_a_resident_changes_name_phone_and_language(client, resident):
     assert b"Your details have been saved." in page.content
 
 
+def test_choosing_a_language_switches_the_portal_to_it(resident):
+    from django.test import Client
+
+    browser = Client(HTTP_ACCEPT_LANGUAGE="de")
+    browser.force_login(resident)
+    assert b'<html lang="de">' in browser.get(reverse("accounts:overview")).content
+    _post(browser, preferred_language="en")
+    assert b'<html lang="en">' in browser.get(reverse("accounts:overview")).content
+
+
 def test_an_invalid_phone_number_shows_the_error_summary_and_keeps_the_old_one(client, resident):
     resident.phone = "0621 12345"
     resident.save(update_fields=["phone"])

@@ -52,6 +52,20 @@ def test_registration_sends_a_verification_email_and_login_waits_for_it(client):
     assert "_auth_user_id" not in other.session
 
 
+def test_the_language_used_to_register_becomes_the_preferred_language():
+    from django.test import Client
+
+    Client(HTTP_ACCEPT_LANGUAGE="en").post(
+        reverse("account_signup"), {"email": EMAIL, "password1": PASSWORD, "password2": PASSWORD}
+    )
+    Client(HTTP_ACCEPT_LANGUAGE="de").post(
+        reverse("account_signup"),
+        {"email": "zwei@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert User.objects.get(email=EMAIL).preferred_language == "en"
+    assert User.objects.get(email="zwei@example.org").preferred_language == "de"
+
+
 def test_following_the_link_shows_a_confirm_page_and_posting_logs_in(client):
     _register(client)
     path = link_in_last_email(to=EMAIL, containing="/confirm-email/")
