@@ -5,14 +5,20 @@ from __future__ import annotations
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.utils.translation import get_language
 
 from buergerportal.core.audit import audit_record
 
+from .models import language_of
+
 
 class AccountAdapter(DefaultAccountAdapter):
-    def save_user(self, request, user, form, commit=True):  # type: ignore[no-untyped-def]
-        user = super().save_user(request, user, form, commit=commit)
+    def save_user(self, request, user, form, commit=True):
+        """A new account keeps the language the person registered in as their preference."""
+        user = super().save_user(request, user, form, commit=False)
+        user.preferred_language = language_of(get_language())
         if commit:
+            user.save()
             audit_record(action="account.registered", actor=user, obj=user)
         return user
 

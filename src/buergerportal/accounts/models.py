@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,15 @@ class UserManager(BaseUserManager["User"]):
         return self._create(email, password, **extra)
 
 
+LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+
+
+def language_of(code: str | None) -> str:
+    """The portal language for a language code such as ``en-gb``; German if we have no match."""
+    base = (code or "").split("-")[0].lower()
+    return base if base in dict(LANGUAGES) else "de"
+
+
 class User(AbstractUser):
     """A person who logs in: a resident, or a member of staff (who belongs to a unit)."""
 
@@ -37,14 +48,14 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=5,
-        choices=[("de", "Deutsch"), ("en", "English")],
+        choices=LANGUAGES,
         default="de",
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects = UserManager()  # type: ignore[assignment,misc]  # ours creates users by email
 
     class Meta:
         verbose_name = _("user")
@@ -103,4 +114,4 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.unit} ({self.get_role_display()})"
+        return f"{self.user} ({self.get_role_display()}, {self.unit})"

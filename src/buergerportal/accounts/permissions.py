@@ -7,16 +7,21 @@ from django.db.models import QuerySet
 from .models import Membership, OrgUnit, Role, User
 
 
+def _may_work(user: User) -> bool:
+    """Only a logged-in, active person works for a unit (a deactivated clerk keeps no access)."""
+    return bool(user.is_authenticated and user.is_active)
+
+
 def units_for_staff(user: User) -> QuerySet[OrgUnit]:
     """The units whose work this person may see."""
-    if not user.is_authenticated:
+    if not _may_work(user):
         return OrgUnit.objects.none()
     return OrgUnit.objects.filter(memberships__user=user).distinct()
 
 
 def staff_has_role(user: User, *, unit: OrgUnit, roles: set[Role] | None = None) -> bool:
     """True if ``user`` holds one of ``roles`` (any role if None) in ``unit``."""
-    if not user.is_authenticated:
+    if not _may_work(user):
         return False
     memberships = Membership.objects.filter(user=user, unit=unit)
     if roles is not None:

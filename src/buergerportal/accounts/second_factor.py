@@ -15,12 +15,12 @@ def has_totp(user: User) -> bool:
 
 def session_used_second_factor(request: HttpRequest) -> bool:
     """True if this session's login included a second factor."""
-    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    records = get_authentication_records(request, request.user)
     return any(record.get("method") == "mfa" for record in records)
 
 
 def staff_second_factor_missing(request: HttpRequest) -> bool:
     user = request.user
-    if not user.is_authenticated or not user.is_staff_member:  # type: ignore[union-attr]
+    if not user.is_authenticated or not user.is_staff_member:
         return False
-    return not (has_totp(user) and session_used_second_factor(request))  # type: ignore[arg-type]
+    return not (has_totp(user) and session_used_second_factor(request))

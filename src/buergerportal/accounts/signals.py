@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from allauth.account.internal.flows.login import record_authentication
+from allauth.account.signals import email_changed
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
 from django.contrib.auth.signals import user_logged_in, user_login_failed
@@ -43,3 +44,9 @@ def count_activation_as_second_factor(sender: Any, request: Any, user: Any, **kw
     if authenticator is not None and authenticator.type == Authenticator.Type.TOTP:
         record_authentication(request, user, method="mfa", type="totp")
     audit_record(action="account.second_factor_added", actor=user, obj=user)
+
+
+@receiver(email_changed)
+def record_email_change(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    """The trail notes that the address changed, not the addresses themselves."""
+    audit_record(action="account.email_changed", actor=user, obj=user)

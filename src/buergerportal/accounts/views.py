@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -13,46 +16,64 @@ from buergerportal.core.audit import audit_record
 
 from .deletion import StaffAccountError, account_delete, retention_reasons
 from .forms import DeleteAccountForm, ProfileForm
+from .models import User
 from .permissions import units_for_staff
 from .second_factor import has_totp
 
 
+def _user(request: HttpRequest) -> User:
+    """The logged-in person (every view here is behind ``login_required``)."""
+    return cast(User, request.user)
+
+
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = _user(request)
     return render(
         request,
         "accounts/overview.html",
-        {"units": units_for_staff(user), "has_totp": has_totp(user)},  # type: ignore[arg-type]
+        {"units": units_for_staff(user), "has_totp": has_totp(user)},
     )
 
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=request.user)
+    user = _user(request)
+    form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         form.save()
         audit_record(
             action="account.profile_changed",
-            actor=request.user,
-            obj=request.user,
+            actor=user,
+            obj=user,
             data={"fields": sorted(form.changed_data)},
         )
         messages.success(request, _("Your details have been saved."))
-        return redirect("accounts:overview")
+        response = redirect("accounts:overview")
+        if "preferred_language" in form.changed_data:
+            # The portal switches to the chosen language at once.
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.preferred_language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]  # "Lax"
+            )
+        return response
     return render(request, "accounts/profile.html", {"form": form})
 
 
 @login_required
 def delete(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if user.is_staff_member:  # type: ignore[union-attr]
+    user = _user(request)
+    if user.is_staff_member:
         messages.error(request, _("Staff accounts are closed by your unit administrator."))
         return redirect("accounts:overview")
-    form = DeleteAccountForm(request.POST or None, user=user)  # type: ignore[arg-type]
+    form = DeleteAccountForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
-            deleted = account_delete(user=user)  # type: ignore[arg-type]
+            deleted = account_delete(user=user)
         except StaffAccountError:
             return redirect("accounts:overview")
         logout(request)
@@ -69,5 +90,5 @@ def delete(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/delete.html",
-        {"form": form, "reasons": retention_reasons(user)},  # type: ignore[arg-type]
+        {"form": form, "reasons": retention_reasons(user)},
     )

@@ -27,8 +27,11 @@ class KernBoundField(BoundField):
         css = _INPUT_CLASSES.get(widget_type, "kern-form-input__input")
         if self.errors:
             css += f" {css}--error"
-            described = attrs.get("aria-describedby", "")
-            attrs["aria-describedby"] = f"{described} {self.auto_id}_error".strip()
+            # Django 5.2 links the error itself unless aria-describedby was given; never twice.
+            described = attrs.get("aria-describedby", "").split()
+            if f"{self.auto_id}_error" not in described:
+                described.append(f"{self.auto_id}_error")
+            attrs["aria-describedby"] = " ".join(described)
         attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
         return attrs
 
