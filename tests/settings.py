@@ -17,3 +17,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast has
 # One process runs the tests (the live server is a thread in it), so an in-memory cache is shared.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Live-server tests empty the tables between tests; the audit tests install the triggers.
+AUDIT_DB_TRIGGERS = False
+
+# Parallel runs against one PostgreSQL server each need their own test database.
+if os.environ.get("BP_TEST_DB_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["BP_TEST_DB_NAME"]}  # noqa: F405

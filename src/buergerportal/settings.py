@@ -358,7 +358,7 @@ LOGGING = {
     },
 }
 
-# Retention of audit-trail entries is not limited: the chain is the evidence.
-AUDIT_ACTOR_SYSTEM = "system"
+# The database refuses UPDATE/DELETE on audit entries (tests of a live server switch it off).
+AUDIT_DB_TRIGGERS = True
 
 FORM_RENDERER = "buergerportal.core.form_rendering.KernFormRenderer"

@@ -4,10 +4,17 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
 from buergerportal.core.audit import audit_record, audit_trail_for, audit_verify
+from buergerportal.core.audit_triggers import append_only_triggers_install
 from buergerportal.core.models import AppendOnlyError, AuditEntry
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def append_only_triggers():
+    """Production installs the triggers by migration; here they live for one test's transaction."""
+    append_only_triggers_install(connection=connection)
 
 
 def test_entries_form_a_chain_that_verifies():

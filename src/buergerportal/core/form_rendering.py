@@ -28,7 +28,7 @@ class KernBoundField(BoundField):
         if self.errors:
             css += f" {css}--error"
             # Django 5.2 links the error itself unless aria-describedby was given; never twice.
-            described = attrs.get("aria-describedby", "").split()
+            described = str(attrs.get("aria-describedby", "")).split()
             if f"{self.auto_id}_error" not in described:
                 described.append(f"{self.auto_id}_error")
             attrs["aria-describedby"] = " ".join(described)

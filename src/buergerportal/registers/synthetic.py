@@ -188,7 +188,7 @@ def synthetic_city_create(
     RegisteredAddress.objects.all().delete()
 
     address_count = max(1, residents // 12)
-    addresses = []
+    addresses: list[RegisteredAddress] = []
     seen: set[tuple[str, int]] = set()
     while len(addresses) < address_count:
         street = rng.choice(STREETS)

@@ -1,41 +1,21 @@
-"""The database itself refuses to change or delete audit entries (defence in depth)."""
+"""The database itself refuses to change or delete audit entries (see core/audit_triggers.py)."""
 
+from django.conf import settings
 from django.db import migrations
 
-SQLITE = [
-    "CREATE TRIGGER core_auditentry_no_update BEFORE UPDATE ON core_auditentry "
-    "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
-    "CREATE TRIGGER core_auditentry_no_delete BEFORE DELETE ON core_auditentry "
-    "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
-]
-SQLITE_REVERSE = [
-    "DROP TRIGGER IF EXISTS core_auditentry_no_update;",
-    "DROP TRIGGER IF EXISTS core_auditentry_no_delete;",
-]
-POSTGRES = [
-    """CREATE OR REPLACE FUNCTION core_auditentry_append_only() RETURNS trigger AS $$
-    BEGIN RAISE EXCEPTION 'audit entries are append-only'; END; $$ LANGUAGE plpgsql;""",
-    "CREATE TRIGGER core_auditentry_no_change BEFORE UPDATE OR DELETE ON core_auditentry "
-    "FOR EACH ROW EXECUTE FUNCTION core_auditentry_append_only();",
-]
-POSTGRES_REVERSE = [
-    "DROP TRIGGER IF EXISTS core_auditentry_no_change ON core_auditentry;",
-    "DROP FUNCTION IF EXISTS core_auditentry_append_only();",
-]
+from buergerportal.core.audit_triggers import (
+    append_only_triggers_install,
+    append_only_triggers_remove,
+)
 
 
 def forwards(apps, schema_editor):
-    statements = {"sqlite": SQLITE, "postgresql": POSTGRES}.get(schema_editor.connection.vendor, [])
-    for statement in statements:
-        schema_editor.execute(statement)
+    if getattr(settings, "AUDIT_DB_TRIGGERS", True):
+        append_only_triggers_install(connection=schema_editor.connection)
 
 
 def backwards(apps, schema_editor):
-    statements = {"sqlite": SQLITE_REVERSE, "postgresql": POSTGRES_REVERSE}.get(
-        schema_editor.connection.vendor, []
-    )
-    for statement in statements:
-        schema_editor.execute(statement)
+    append_only_triggers_remove(connection=schema_editor.connection)
 
 
 class Migration(migrations.Migration):
