@@ -21,22 +21,28 @@ class DeclarationForm(forms.Form):
             self.fields["email"] = forms.EmailField(
                 label=_("Email address"),
                 help_text=_("We send you a link to confirm it before we submit your application."),
-                error_messages={"required": _("Enter your email address"),
-                                "invalid": _("Enter an email address like name@example.org")},
+                error_messages={
+                    "required": _("Enter your email address"),
+                    "invalid": _("Enter an email address like name@example.org"),
+                },
             )
             self.order_fields(["email", "declaration"])
 
 
 class StatusLookupForm(forms.Form):
     reference = forms.CharField(
-        label=_("Reference number"), max_length=30,
+        label=_("Reference number"),
+        max_length=30,
         help_text=_("For example BP-2026-000123-45"),
         error_messages={"required": _("Enter your reference number")},
     )
     email = forms.EmailField(
-        label=_("Email address"), help_text=_("The address you gave when you applied"),
-        error_messages={"required": _("Enter your email address"),
-                        "invalid": _("Enter an email address like name@example.org")},
+        label=_("Email address"),
+        help_text=_("The address you gave when you applied"),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address like name@example.org"),
+        },
     )
 
     def clean_reference(self) -> str:
@@ -51,6 +57,8 @@ class StatusLookupForm(forms.Form):
 
 class InformationAnswerForm(forms.Form):
     answer = forms.CharField(
-        label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000,
+        label=_("Your answer"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
         error_messages={"required": _("Enter your answer")},
     )

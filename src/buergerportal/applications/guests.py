@@ -21,12 +21,14 @@ def guest_confirmation_request(*, draft: Draft, email: str) -> str:
     draft.guest_email = email
     draft.guest_confirmed_at = None
     draft.declaration_accepted = True
-    draft.save(update_fields=["guest_email", "guest_confirmed_at", "declaration_accepted",
-                              "updated_at"])
+    draft.save(
+        update_fields=["guest_email", "guest_confirmed_at", "declaration_accepted", "updated_at"]
+    )
     token = signing.dumps({"d": str(draft.pk), "e": email}, salt=SALT)
     link = settings.SITE_URL + reverse("applications:guest_confirm", args=[token])
-    body = render_to_string("applications/email/guest_confirm_body.txt",
-                            {"link": link, "city": settings.CITY_NAME})
+    body = render_to_string(
+        "applications/email/guest_confirm_body.txt", {"link": link, "city": settings.CITY_NAME}
+    )
     subject = render_to_string("applications/email/guest_confirm_subject.txt").strip()
     draft_id = draft.pk
     transaction.on_commit(lambda: send_mail(subject, body, None, [email]))

@@ -25,7 +25,10 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = (
-    Status.SUBMITTED, Status.IN_REVIEW, Status.INFO_REQUESTED, Status.AWAITING_CONFIRMATION
+    Status.SUBMITTED,
+    Status.IN_REVIEW,
+    Status.INFO_REQUESTED,
+    Status.AWAITING_CONFIRMATION,
 )
 
 
@@ -35,7 +38,10 @@ class Draft(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service_slug = models.CharField(max_length=100)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="drafts",
     )
     guest_email = models.EmailField(blank=True)
@@ -67,7 +73,10 @@ class Application(models.Model):
     service_slug = models.CharField(_("service"), max_length=100)
     unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="applications",
     )
     guest_email = models.EmailField(blank=True)
@@ -80,12 +89,18 @@ class Application(models.Model):
     due_at = models.DateTimeField()  # promised processing time
     decided_at = models.DateTimeField(null=True, blank=True)
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="assigned_cases",
     )
     proposed_decision = models.CharField(max_length=20, blank=True)
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     decision_reasons = models.TextField(blank=True)
@@ -96,10 +111,12 @@ class Application(models.Model):
         indexes = [
             # The queues: a unit's open cases by status, oldest first, keyset-paged by (time, id).
             models.Index(fields=["unit", "status", "submitted_at", "id"], name="app_queue_status"),
-            models.Index(fields=["unit", "service_slug", "submitted_at", "id"],
-                         name="app_queue_service"),
-            models.Index(fields=["unit", "assigned_to", "submitted_at", "id"],
-                         name="app_queue_assignee"),
+            models.Index(
+                fields=["unit", "service_slug", "submitted_at", "id"], name="app_queue_service"
+            ),
+            models.Index(
+                fields=["unit", "assigned_to", "submitted_at", "id"], name="app_queue_assignee"
+            ),
             models.Index(fields=["unit", "due_at", "id"], name="app_queue_due"),
             models.Index(fields=["applicant", "-submitted_at"], name="app_by_applicant"),
             models.Index(fields=["status", "decided_at"], name="app_retention"),
@@ -125,10 +142,12 @@ class Upload(models.Model):
     """A checked, scanned file the resident gave as evidence (Nachweis)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    draft = models.ForeignKey(Draft, null=True, blank=True, on_delete=models.CASCADE,
-                              related_name="uploads")
-    application = models.ForeignKey(Application, null=True, blank=True,
-                                    on_delete=models.CASCADE, related_name="uploads")
+    draft = models.ForeignKey(
+        Draft, null=True, blank=True, on_delete=models.CASCADE, related_name="uploads"
+    )
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="uploads"
+    )
     evidence_slug = models.CharField(max_length=100)
     file = models.FileField(upload_to="uploads/%Y/%m/")
     original_name = models.CharField(max_length=200)
@@ -154,3 +173,6 @@ class ReferenceSequence(models.Model):
 
     class Meta:
         verbose_name = _("reference sequence")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"

@@ -30,7 +30,9 @@ def applications_retention_hold(user: User) -> list[str]:
 
 
 def _delete_files(application: Application) -> list[tuple[object, str]]:
-    files: list[tuple[object, str]] = [(u.file.storage, u.file.name) for u in application.uploads.all()]
+    files: list[tuple[object, str]] = [
+        (u.file.storage, u.file.name) for u in application.uploads.all()
+    ]
     notice = getattr(application, "notice", None)
     if notice is not None:
         files.append((notice.pdf.storage, notice.pdf.name))
@@ -62,7 +64,10 @@ def applications_retention_sweep(*, now: datetime | None = None, batch: int = 50
                     )
             deleted[service.slug] += len(ids)
     if deleted:
-        audit_record(action="retention.swept", object_type="applications.application",
-                     data={"deleted": dict(deleted)})
+        audit_record(
+            action="retention.swept",
+            object_type="applications.application",
+            data={"deleted": dict(deleted)},
+        )
     logger.info("retention sweep", extra={"deleted": dict(deleted), "total": sum(deleted.values())})
     return deleted

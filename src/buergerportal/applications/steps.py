@@ -39,7 +39,11 @@ class StepForm(forms.Form):
 
 
 def step_form(
-    service: ServiceDefinition, step: Step, *, data: Any = None, files: Any = None,
+    service: ServiceDefinition,
+    step: Step,
+    *,
+    data: Any = None,
+    files: Any = None,
     uploaded: Iterable[str] = (),
 ) -> StepForm:
     """The form for ``step``; evidence already uploaded need not be uploaded again."""
@@ -69,8 +73,7 @@ def raw_from_post(form: forms.Form, post: Any) -> dict[str, list[str]]:
 
 
 def _bound(service: ServiceDefinition, step: Step, raw: dict[str, list[str]]) -> StepForm:
-    fields_only = Step(slug=step.slug, title=step.title, fields=step.fields,
-                       validate=step.validate)
+    fields_only = Step(slug=step.slug, title=step.title, fields=step.fields, validate=step.validate)
     return step_form(service, fields_only, data=MultiValueDict(raw))
 
 
@@ -109,7 +112,8 @@ def first_unfinished(
     result = walk(service, data)
     for step in result.active:
         missing_upload = any(
-            (spec := service.evidence_spec(slug)) is not None and spec.required
+            (spec := service.evidence_spec(slug)) is not None
+            and spec.required
             and slug not in uploaded
             for slug in step.evidence
         )
@@ -133,7 +137,7 @@ def neighbours(
 
 def display_value(field: forms.Field, value: Any) -> str:
     if value in (None, "", [], ()):
-        return "–"
+        return "\N{EN DASH}"
     choices = dict(getattr(field, "choices", []) or [])
     if isinstance(value, list | tuple):
         return ", ".join(str(choices.get(v, v)) for v in value)
@@ -152,8 +156,13 @@ def answer_summary(service: ServiceDefinition, data: dict[str, Any]) -> list[dic
     rows = []
     for step in result.active:
         for name, field in step.fields.items():
-            rows.append({"step": step, "label": field.label or name,
-                         "value": display_value(field, result.answers.get(name))})
+            rows.append(
+                {
+                    "step": step,
+                    "label": field.label or name,
+                    "value": display_value(field, result.answers.get(name)),
+                }
+            )
     return rows
 
 

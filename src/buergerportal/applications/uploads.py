@@ -37,7 +37,8 @@ def upload_validate(file: UploadedFile) -> str:
     kinds = ", ".join(label for _m, _c, label in SIGNATURES)
     if file.size is not None and file.size > limit:
         raise ValidationError(
-            _("The selected file must be smaller than %(limit)s.") % {"limit": filesizeformat(limit)},
+            _("The selected file must be smaller than %(limit)s.")
+            % {"limit": filesizeformat(limit)},
             code="too_large",
         )
     if not file.size:

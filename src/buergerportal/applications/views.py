@@ -46,9 +46,12 @@ def _online_service(slug: str) -> ServiceDefinition:
 def _draft(
     request: HttpRequest, draft_id: object, *, submitted: bool = False
 ) -> tuple[Draft, ServiceDefinition]:
-    draft = draft_for_resident(request.user, draft_id,  # type: ignore[arg-type]
-                               guest_drafts=request.session.get(GUEST_DRAFTS, []),
-                               submitted=submitted)
+    draft = draft_for_resident(
+        request.user,
+        draft_id,  # type: ignore[arg-type]
+        guest_drafts=request.session.get(GUEST_DRAFTS, []),
+        submitted=submitted,
+    )
     return draft, _online_service(draft.service_slug)
 
 
@@ -86,15 +89,17 @@ def step(request: HttpRequest, draft_id: str, step_slug: str) -> HttpResponse:
         return _continue(draft, service)
     uploaded = _uploaded(draft)
     if request.method == "POST":
-        form = step_form(service, current, data=request.POST, files=request.FILES,
-                         uploaded=uploaded)
+        form = step_form(
+            service, current, data=request.POST, files=request.FILES, uploaded=uploaded
+        )
         if form.is_valid():
             for slug in current.evidence:
                 file = form.cleaned_data.get(EVIDENCE_PREFIX + slug)
                 if file:
                     upload_store(draft=draft, evidence_slug=slug, file=file)
-            draft_save_step(draft=draft, step_slug=current.slug,
-                            raw=raw_from_post(form, request.POST))
+            draft_save_step(
+                draft=draft, step_slug=current.slug, raw=raw_from_post(form, request.POST)
+            )
             return _continue(draft, service)
     else:
         form = step_form(service, current, uploaded=uploaded)
@@ -104,13 +109,24 @@ def step(request: HttpRequest, draft_id: str, step_slug: str) -> HttpResponse:
                 multiple = getattr(field.widget, "allow_multiple_selected", False)
                 form.initial[name] = saved.getlist(name) if multiple else saved.get(name)
     before, _after = neighbours(service, draft.data, current.slug)
-    back = (reverse("applications:step", args=[draft.pk, before.slug]) if before
-            else reverse("catalogue:detail", args=[service.slug]))
-    return render(request, "applications/step.html", {
-        "service": service, "draft": draft, "step": current, "form": form, "back_url": back,
-        "uploads": [u for u in draft.uploads.all() if u.evidence_slug in current.evidence],
-        "multipart": bool(current.evidence),
-    })
+    back = (
+        reverse("applications:step", args=[draft.pk, before.slug])
+        if before
+        else reverse("catalogue:detail", args=[service.slug])
+    )
+    return render(
+        request,
+        "applications/step.html",
+        {
+            "service": service,
+            "draft": draft,
+            "step": current,
+            "form": form,
+            "back_url": back,
+            "uploads": [u for u in draft.uploads.all() if u.evidence_slug in current.evidence],
+            "multipart": bool(current.evidence),
+        },
+    )
 
 
 def check(request: HttpRequest, draft_id: str) -> HttpResponse:
@@ -121,22 +137,35 @@ def check(request: HttpRequest, draft_id: str) -> HttpResponse:
     if first_unfinished(service, draft.data, _uploaded(draft)) is not None:
         return _continue(draft, service)
     guest = not request.user.is_authenticated
-    form = DeclarationForm(request.POST or None, label=str(service.declaration), guest=guest,
-                           initial={"email": draft.guest_email})
+    form = DeclarationForm(
+        request.POST if request.method == "POST" else None,
+        label=str(service.declaration),
+        guest=guest,
+        initial={"email": draft.guest_email},
+    )
     if request.method == "POST" and form.is_valid():
         if guest:
             guest_confirmation_request(draft=draft, email=form.cleaned_data["email"])
-            return render(request, "applications/guest_check_email.html",
-                          {"service": service, "email": draft.guest_email})
+            return render(
+                request,
+                "applications/guest_check_email.html",
+                {"service": service, "email": draft.guest_email},
+            )
         return _submit(request, draft, service)
     result = walk(service, draft.data)
-    return render(request, "applications/check.html", {
-        "service": service, "draft": draft, "form": form,
-        "rows": answer_summary(service, draft.data),
-        "uploads": draft.uploads.all(),
-        "fee_cents": service.fee_rule(result.answers),
-        "back_url": reverse("applications:step", args=[draft.pk, result.active[-1].slug]),
-    })
+    return render(
+        request,
+        "applications/check.html",
+        {
+            "service": service,
+            "draft": draft,
+            "form": form,
+            "rows": answer_summary(service, draft.data),
+            "uploads": draft.uploads.all(),
+            "fee_cents": service.fee_rule(result.answers),
+            "back_url": reverse("applications:step", args=[draft.pk, result.active[-1].slug]),
+        },
+    )
 
 
 def _submit(request: HttpRequest, draft: Draft, service: ServiceDefinition) -> HttpResponse:
@@ -172,9 +201,15 @@ def guest_confirm_page(request: HttpRequest, token: str) -> HttpResponse:
 
 def submitted(request: HttpRequest, application_id: str) -> HttpResponse:
     application = application_for_resident(
-        request.user, application_id,  # type: ignore[arg-type]
+        request.user,
+        application_id,  # type: ignore[arg-type]
         guest_applications=request.session.get(GUEST_APPLICATIONS, []),
     )
-    return render(request, "applications/submitted.html", {
-        "application": application, "service": service_by_slug(application.service_slug),
-    })
+    return render(
+        request,
+        "applications/submitted.html",
+        {
+            "application": application,
+            "service": service_by_slug(application.service_slug),
+        },
+    )

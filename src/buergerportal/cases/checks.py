@@ -34,14 +34,23 @@ def case_run_checks(*, application: Application, answers: dict[str, Any]) -> boo
     with translation.override(application.language):
         for check in service.checks:
             outcome = check.run(answers)
-            results.append({"slug": check.slug, "title": _both(check.title),
-                            "passed": outcome.passed, "reason": _both(outcome.reason)})
+            results.append(
+                {
+                    "slug": check.slug,
+                    "title": _both(check.title),
+                    "passed": outcome.passed,
+                    "reason": _both(outcome.reason),
+                }
+            )
     application.check_results = results
     application.save(update_fields=["check_results"])
     passed = all(r["passed"] for r in results)
     failed = [r["slug"] for r in results if not r["passed"]]
-    case_event_record(application=application, kind=EventKind.CHECKED,
-                      audit_data={"failed": failed, "count": len(results)})
+    case_event_record(
+        application=application,
+        kind=EventKind.CHECKED,
+        audit_data={"failed": failed, "count": len(results)},
+    )
     if passed and service.workflow.may_decide_automatically and not application.uploads.exists():
         case_decide(application=application, actor=None, decision="approve")
     return passed

@@ -11,7 +11,11 @@ from .models import CaseEvent
 
 
 def case_event_record(
-    *, application: Application, kind: str, actor: Any = None, detail: str = "",
+    *,
+    application: Application,
+    kind: str,
+    actor: Any = None,
+    detail: str = "",
     audit_data: dict[str, Any] | None = None,
 ) -> CaseEvent:
     """``detail`` may hold reasons shown to the applicant; the audit entry gets codes only."""
@@ -20,7 +24,9 @@ def case_event_record(
         application=application, kind=kind, actor=actor_user, detail=detail
     )
     audit_record(
-        action=f"case.{kind}", actor=actor_user, obj=application,
+        action=f"case.{kind}",
+        actor=actor_user,
+        obj=application,
         data={"status": application.status, **(audit_data or {})},
     )
     return event

@@ -14,15 +14,23 @@ from buergerportal.applications.models import Status
 class QueueFilterForm(forms.Form):
     service = forms.ChoiceField(label=_("Service"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False,
+        label=_("Status"),
+        required=False,
         choices=[("open", _("All open")), ("all", _("All")), *Status.choices],
     )
-    older_than_days = forms.IntegerField(label=_("Older than (days)"), required=False,
-                                         min_value=0, max_value=3650)
+    older_than_days = forms.IntegerField(
+        label=_("Older than (days)"), required=False, min_value=0, max_value=3650
+    )
     mine = forms.BooleanField(label=_("Assigned to me"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
-        ("oldest", _("Oldest first")), ("newest", _("Newest first")), ("due", _("Deadline")),
-    ])
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("oldest", _("Oldest first")),
+            ("newest", _("Newest first")),
+            ("due", _("Deadline")),
+        ],
+    )
 
     def __init__(self, *args, services: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -30,13 +38,20 @@ class QueueFilterForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}),
-                           max_length=5000, error_messages={"required": _("Enter a note")})
+    text = forms.CharField(
+        label=_("Internal note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        error_messages={"required": _("Enter a note")},
+    )
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=None,  # type: ignore[arg-type]
-                                      error_messages={"required": _("Choose a person")})
+    assignee = forms.ModelChoiceField(
+        label=_("Assign to"),
+        queryset=None,  # type: ignore[arg-type]
+        error_messages={"required": _("Choose a person")},
+    )
 
     def __init__(self, *args, members, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -46,11 +61,13 @@ class AssignForm(forms.Form):
 class InformationRequestForm(forms.Form):
     question = forms.CharField(
         label=_("What do you need from the applicant?"),
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
         error_messages={"required": _("Enter your question")},
     )
     due_date = forms.DateField(
-        label=_("Answer by"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Answer by"),
+        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"required": _("Enter a deadline"), "invalid": _("Enter a real date")},
     )
 
@@ -61,13 +78,16 @@ class InformationRequestForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"), widget=forms.RadioSelect,
+        label=_("Decision"),
+        widget=forms.RadioSelect,
         choices=[("approve", _("Approve")), ("reject", _("Reject"))],
         error_messages={"required": _("Choose a decision")},
     )
     reasons = forms.CharField(
-        label=_("Reasons (required for a rejection; shown to the applicant)"), required=False,
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=10000,
+        label=_("Reasons (required for a rejection; shown to the applicant)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
     )
 
     def clean(self):
@@ -79,7 +99,9 @@ class DecisionForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     agree = forms.TypedChoiceField(
-        label=_("Second approval"), widget=forms.RadioSelect, coerce=lambda v: v == "yes",
+        label=_("Second approval"),
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes",
         choices=[("yes", _("Confirm the decision")), ("no", _("Send back to review"))],
         error_messages={"required": _("Choose whether you confirm the decision")},
     )

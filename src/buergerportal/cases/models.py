@@ -25,11 +25,13 @@ class EventKind(models.TextChoices):
 class CaseEvent(models.Model):
     """One transition of a case: what happened, who did it, when (and a reason if given)."""
 
-    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE,
-                                    related_name="events")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="events"
+    )
     kind = models.CharField(max_length=30, choices=EventKind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
     detail = models.TextField(blank=True)  # shown to the applicant (reasons, questions)
 
@@ -45,10 +47,12 @@ class CaseEvent(models.Model):
 class Note(models.Model):
     """An internal note on a case; never shown to the applicant."""
 
-    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE,
-                                    related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -65,12 +69,14 @@ class InformationRequest(models.Model):
     """A question to the applicant with a deadline; answered in their account."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE,
-                                    related_name="information_requests")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="information_requests"
+    )
     question = models.TextField(_("question"))
     due_date = models.DateField(_("answer by"))
-    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                 related_name="+")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     asked_at = models.DateTimeField(auto_now_add=True)
     answer = models.TextField(_("answer"), blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)

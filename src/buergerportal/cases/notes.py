@@ -11,6 +11,5 @@ from .models import Note
 
 def note_add(*, application: Application, author: User, text: str) -> Note:
     note = Note.objects.create(application=application, author=author, text=text)
-    audit_record(action="case.note_added", actor=author, obj=application,
-                 data={"note_id": note.pk})
+    audit_record(action="case.note_added", actor=author, obj=application, data={"note_id": note.pk})
     return note

@@ -64,17 +64,28 @@ def queue(request: HttpRequest) -> HttpResponse:
     flt = QueueFilter()
     if form.is_valid():
         data = form.cleaned_data
-        flt = QueueFilter(service=data["service"] or "", status=data["status"] or "open",
-                          older_than_days=data["older_than_days"], mine=data["mine"],
-                          sort=data["sort"] or "oldest")
+        flt = QueueFilter(
+            service=data["service"] or "",
+            status=data["status"] or "open",
+            older_than_days=data["older_than_days"],
+            mine=data["mine"],
+            sort=data["sort"] or "oldest",
+        )
     page = queue_page(user, flt, cursor=request.GET.get("after", ""))
     params = request.GET.copy()
     params.pop("after", None)
     rows = [(case, service_by_slug(case.service_slug), deadline_state(case)) for case in page.cases]
-    return render(request, "cases/queue.html", {
-        "form": form, "rows": rows, "next_cursor": page.next_cursor, "units": units,
-        "query": params.urlencode(),
-    })
+    return render(
+        request,
+        "cases/queue.html",
+        {
+            "form": form,
+            "rows": rows,
+            "next_cursor": page.next_cursor,
+            "units": units,
+            "query": params.urlencode(),
+        },
+    )
 
 
 def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
@@ -82,13 +93,19 @@ def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
     members = User.objects.filter(memberships__unit=case.unit).distinct().order_by("last_name")
     days = service.workflow.info_request_days if service else 14
     return {
-        "case": case, "service": service,
+        "case": case,
+        "service": service,
         "answers": answer_summary(service, case.data) if service else [],
-        "uploads": case.uploads.all(), "checks": check_rows(case),
-        "events": case.events.select_related("actor"), "notes": case.notes.select_related("author"),
-        "requests": case.information_requests.all(), "deadline": deadline_state(case),
-        "note_form": NoteForm(), "assign_form": AssignForm(members=members),
-        "info_form": InformationRequestForm(days=days), "decision_form": DecisionForm(),
+        "uploads": case.uploads.all(),
+        "checks": check_rows(case),
+        "events": case.events.select_related("actor"),
+        "notes": case.notes.select_related("author"),
+        "requests": case.information_requests.all(),
+        "deadline": deadline_state(case),
+        "note_form": NoteForm(),
+        "assign_form": AssignForm(members=members),
+        "info_form": InformationRequestForm(days=days),
+        "decision_form": DecisionForm(),
         "confirm_form": ConfirmForm(),
         "can_confirm": case.status == Status.AWAITING_CONFIRMATION
         and case.proposed_by_id != request.user.pk,
@@ -105,10 +122,18 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
 @staff_required
 def evidence_download(request: HttpRequest, case_id: str, upload_id: str) -> FileResponse:
     upload = evidence_for_staff(request.user, case_id, upload_id)  # type: ignore[arg-type]
-    audit_record(action="case.evidence_opened", actor=request.user, obj=upload.application,
-                 data={"upload_id": str(upload.pk)})
-    return FileResponse(upload.file.open("rb"), as_attachment=True,
-                        filename=upload.original_name, content_type=upload.content_type)
+    audit_record(
+        action="case.evidence_opened",
+        actor=request.user,
+        obj=upload.application,
+        data={"upload_id": str(upload.pk)},
+    )
+    return FileResponse(
+        upload.file.open("rb"),
+        as_attachment=True,
+        filename=upload.original_name,
+        content_type=upload.content_type,
+    )
 
 
 @require_POST
@@ -126,7 +151,8 @@ def case_action(request: HttpRequest, case_id: str, action: str) -> HttpResponse
                 note_add(application=case, author=user, text=form.cleaned_data["text"])
         elif action == "assign":
             form = context["assign_form"] = AssignForm(
-                request.POST, members=context["assign_form"].fields["assignee"].queryset)
+                request.POST, members=context["assign_form"].fields["assignee"].queryset
+            )
             if form.is_valid():
                 case_assign(application=case, actor=user, assignee=form.cleaned_data["assignee"])
         elif action == "request-information":

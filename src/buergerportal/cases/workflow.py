@@ -50,8 +50,12 @@ def case_assign(*, application: Application, actor: User, assignee: User) -> App
     if case.status == Status.SUBMITTED:
         case.status = Status.IN_REVIEW
     case.save(update_fields=["assigned_to", "status"])
-    case_event_record(application=case, kind=EventKind.ASSIGNED, actor=actor,
-                      audit_data={"assignee_id": assignee.pk})
+    case_event_record(
+        application=case,
+        kind=EventKind.ASSIGNED,
+        actor=actor,
+        audit_data={"assignee_id": assignee.pk},
+    )
     return case
 
 
@@ -70,8 +74,13 @@ def case_request_information(
     )
     case.status = Status.INFO_REQUESTED
     case.save(update_fields=["status"])
-    case_event_record(application=case, kind=EventKind.INFO_REQUESTED, actor=actor,
-                      detail=question, audit_data={"due_date": due_date.isoformat()})
+    case_event_record(
+        application=case,
+        kind=EventKind.INFO_REQUESTED,
+        actor=actor,
+        detail=question,
+        audit_data={"due_date": due_date.isoformat()},
+    )
     _notify(case, "info_requested")
     return request
 
@@ -110,10 +119,15 @@ def case_decide(
             case.status = Status.AWAITING_CONFIRMATION
             case.proposed_decision, case.proposed_by = decision, actor
             case.decision_reasons = reasons
-            case.save(update_fields=["status", "proposed_decision", "proposed_by",
-                                     "decision_reasons"])
-            case_event_record(application=case, kind=EventKind.PROPOSED, actor=actor,
-                              audit_data={"decision": decision})
+            case.save(
+                update_fields=["status", "proposed_decision", "proposed_by", "decision_reasons"]
+            )
+            case_event_record(
+                application=case,
+                kind=EventKind.PROPOSED,
+                actor=actor,
+                audit_data={"decision": decision},
+            )
             return case
     return _finalise(case, actor=actor, decision=decision, reasons=reasons)
 
@@ -129,8 +143,9 @@ def case_confirm(*, application: Application, actor: User, agree: bool) -> Appli
     if case.proposed_by_id == actor.pk:
         raise WorkflowError(_("A second, different person must confirm this decision."))
     if agree:
-        return _finalise(case, actor=actor, decision=case.proposed_decision,
-                         reasons=case.decision_reasons)
+        return _finalise(
+            case, actor=actor, decision=case.proposed_decision, reasons=case.decision_reasons
+        )
     case.status = Status.IN_REVIEW
     case.proposed_decision, case.proposed_by = "", None
     case.save(update_fields=["status", "proposed_decision", "proposed_by"])
@@ -146,8 +161,13 @@ def _finalise(case: Application, *, actor: User | None, decision: str, reasons: 
     case.decision_reasons = reasons
     case.save(update_fields=["status", "decided_at", "decision_reasons"])
     kind = EventKind.APPROVED if decision == "approve" else EventKind.REJECTED
-    case_event_record(application=case, kind=kind, actor=actor,
-                      detail=reasons, audit_data={"automatic": actor is None})
+    case_event_record(
+        application=case,
+        kind=kind,
+        actor=actor,
+        detail=reasons,
+        audit_data={"automatic": actor is None},
+    )
     case_id = str(case.pk)
     transaction.on_commit(lambda: notice_issue_task.enqueue(application_id=case_id))
     return case

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 class Notice(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    application = models.OneToOneField("applications.Application", on_delete=models.CASCADE,
-                                       related_name="notice")
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="notice"
+    )
     decision = models.CharField(max_length=20)
     pdf = models.FileField(upload_to="notices/%Y/%m/")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -46,8 +46,10 @@ def notice_issue(*, application_id: str) -> Notice | None:
 
     with transaction.atomic():
         application = (
-            Application.objects.select_for_update().select_related("unit", "applicant")
-            .filter(pk=application_id).first()
+            Application.objects.select_for_update(of=("self",))
+            .select_related("unit", "applicant")
+            .filter(pk=application_id)
+            .first()
         )
         if application is None or application.status not in (Status.APPROVED, Status.REJECTED):
             return None
@@ -57,7 +59,8 @@ def notice_issue(*, application_id: str) -> Notice | None:
         pdf = notice_render(application=application)
         filename = f"Bescheid-{application.reference}.pdf"
         notice = Notice.objects.create(
-            application=application, decision=application.status,
+            application=application,
+            decision=application.status,
             pdf=ContentFile(pdf, name=filename),
         )
         if application.applicant is not None:
@@ -65,7 +68,8 @@ def notice_issue(*, application_id: str) -> Notice | None:
                 message_deliver(
                     recipient=application.applicant,
                     application=application,
-                    subject=_("Notice on your application %(ref)s") % {"ref": application.reference},
+                    subject=_("Notice on your application %(ref)s")
+                    % {"ref": application.reference},
                     body=_("Please find the notice on your application attached."),
                     attachments=((filename, pdf, "application/pdf"),),
                 )

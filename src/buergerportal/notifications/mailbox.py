@@ -17,7 +17,11 @@ from .models import Attachment, Message
 
 @transaction.atomic
 def message_deliver(
-    *, recipient: User, subject: str, body: str, application: object = None,
+    *,
+    recipient: User,
+    subject: str,
+    body: str,
+    application: object = None,
     attachments: tuple[tuple[str, bytes, str], ...] = (),
 ) -> Message:
     """Put a message with attachments ``(filename, content, content type)`` in the mailbox."""
@@ -26,7 +30,9 @@ def message_deliver(
     )
     for filename, content, content_type in attachments:
         Attachment.objects.create(
-            message=message, file=ContentFile(content, name=filename), filename=filename,
+            message=message,
+            file=ContentFile(content, name=filename),
+            filename=filename,
             content_type=content_type,
         )
     return message
@@ -35,8 +41,10 @@ def message_deliver(
 def messages_for_resident(user: User) -> QuerySet[Message]:
     if not user.is_authenticated:
         return Message.objects.none()
-    return Message.objects.filter(recipient=user).prefetch_related("attachments").order_by(
-        "-created_at"
+    return (
+        Message.objects.filter(recipient=user)
+        .prefetch_related("attachments")
+        .order_by("-created_at")
     )
 
 

@@ -11,10 +11,16 @@ from django.utils.translation import gettext_lazy as _
 
 class Message(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                  related_name="messages")
-    application = models.ForeignKey("applications.Application", null=True, blank=True,
-                                    on_delete=models.CASCADE, related_name="messages")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages"
+    )
+    application = models.ForeignKey(
+        "applications.Application",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("text"))
     created_at = models.DateTimeField(auto_now_add=True)

@@ -16,8 +16,9 @@ from .mailbox import (
 
 @login_required
 def mailbox(request: HttpRequest) -> HttpResponse:
-    return render(request, "notifications/mailbox.html",
-                  {"mailbox": messages_for_resident(request.user)})  # type: ignore[arg-type]
+    return render(
+        request, "notifications/mailbox.html", {"mailbox": messages_for_resident(request.user)}
+    )  # type: ignore[arg-type]
 
 
 @login_required
@@ -30,5 +31,9 @@ def message(request: HttpRequest, message_id: str) -> HttpResponse:
 @login_required
 def attachment(request: HttpRequest, attachment_id: str) -> FileResponse:
     found = attachment_for_resident(request.user, attachment_id)  # type: ignore[arg-type]
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.filename,
-                        content_type=found.content_type)
+    return FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=found.filename,
+        content_type=found.content_type,
+    )

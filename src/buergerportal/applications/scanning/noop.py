@@ -15,5 +15,8 @@ class NoOpScanner(VirusScanner):
         return ScanResult(clean=True, scanned=False, detail="not scanned")
 
     def health(self) -> tuple[bool, dict[str, Any]]:
-        return True, {"backend": self.name, "scanning": False,
-                      "note": "no virus scanner configured (set BP_CLAMAV_SOCKET or BP_CLAMAV_HOST)"}
+        return True, {
+            "backend": self.name,
+            "scanning": False,
+            "note": "no virus scanner configured: set BP_CLAMAV_SOCKET or BP_CLAMAV_HOST",
+        }
