@@ -146,3 +146,18 @@ def test_a_guest_confirms_their_email_before_the_application_is_submitted(
     application = Application.objects.get()
     assert application.guest_email == "gast@example.org"
     assert application.reference in client.get(done["Location"]).content.decode()
+
+
+def test_another_resident_cannot_open_a_draft_by_its_address(client, resident):
+    url = _start(client)
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+
+
+def test_changing_an_answer_can_bring_in_a_step_that_was_skipped(client, resident):
+    check_url = _fill_basic(client)
+    draft = Draft.objects.get(owner=resident)
+    change = reverse("applications:step", args=[draft.pk, "variant"])
+    assert 'value="basic"' in client.get(change).content.decode()
+    assert client.post(change, {"variant": "plus"})["Location"].endswith("/letter/")
+    assert client.get(check_url)["Location"].endswith("/letter/")  # not complete any more
