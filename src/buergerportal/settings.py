@@ -93,6 +93,12 @@ INSTALLED_APPS = [
     "buergerportal.accounts",
     "buergerportal.catalogue",
     "buergerportal.registers",
+    # --- service engine and back office (issue 3) ---
+    "buergerportal.applications",
+    "buergerportal.cases",
+    "buergerportal.documents",
+    "buergerportal.notifications",
+    # --- end issue 3 ---
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -362,3 +368,17 @@ LOGGING = {
 AUDIT_DB_TRIGGERS = True
 
 FORM_RENDERER = "buergerportal.core.form_rendering.KernFormRenderer"
+
+# --- Service engine: uploads, virus scanning, status lookup (issue 3) ------------------------
+UPLOAD_MAX_BYTES = env_int("BP_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+CLAMAV_SOCKET = env_str("BP_CLAMAV_SOCKET", "")
+CLAMAV_HOST = env_str("BP_CLAMAV_HOST", "")
+CLAMAV_PORT = env_int("BP_CLAMAV_PORT", 3310)
+CLAMAV_TIMEOUT = env_int("BP_CLAMAV_TIMEOUT", 30)
+VIRUS_SCANNER = (
+    "buergerportal.applications.scanning.clamav.ClamAVScanner"
+    if (CLAMAV_SOCKET or CLAMAV_HOST)
+    else "buergerportal.applications.scanning.noop.NoOpScanner"
+)
+# Status lookup by reference number and email without login: attempts per IP and window.
+STATUS_LOOKUP_RATE = env_str("BP_RATE_STATUS_LOOKUP", "10/10m")

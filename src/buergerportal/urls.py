@@ -16,4 +16,9 @@ urlpatterns = [
     path("konto/", include("buergerportal.accounts.urls")),
     path("leistungen/", include("buergerportal.catalogue.urls")),
     path("admin/", admin.site.urls),
+    # --- service engine and back office (issue 3) ---
+    path("antrag/", include("buergerportal.applications.urls")),
+    path("sachbearbeitung/", include("buergerportal.cases.urls")),
+    path("postfach/", include("buergerportal.notifications.urls")),
+    # --- end issue 3 ---
 ]

@@ -7,9 +7,14 @@ German and English side by side (``Text``), because cities edit them as content,
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from django import forms
 from django.utils.translation import get_language
+
+Answers = Mapping[str, Any]  # the cleaned answers of every step shown so far, by field name
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,64 @@ class LifeSituation:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A document the resident uploads (Nachweis); asked for on the step that names its slug."""
+
+    slug: str
+    title: Text
+    hint: Text = Text("", "")
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the form: a question or a small group, shown if ``condition(answers)`` holds.
+
+    ``fields`` are Django form fields (labels and messages may be ``Text``); field names are
+    unique across the service, because answers are kept flat. ``validate`` checks the page as a
+    whole and returns an error message, or None.
+    """
+
+    slug: str
+    title: Text
+    fields: Mapping[str, forms.Field] = field(default_factory=dict)
+    evidence: tuple[str, ...] = ()
+    condition: Callable[[Answers], bool] | None = None
+    hint: Text = Text("", "")
+    validate: Callable[[Answers], Text | None] | None = None
+
+    def applies(self, answers: Answers) -> bool:
+        return self.condition is None or bool(self.condition(answers))
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    passed: bool
+    reason: Text | str = ""
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check run on submission; a failed check sends the case to a clerk with its reason."""
+
+    slug: str
+    title: Text
+    run: Callable[[Answers], CheckResult]
+
+
+@dataclass(frozen=True)
+class Workflow:
+    may_decide_automatically: bool = False  # needs a legal basis (VwVfG §35a)
+    four_eyes: bool = False  # a second, different approver confirms every decision
+    target_days: int = 14  # processing time promised; older open cases are flagged
+    info_request_days: int = 14  # default deadline for the resident's answer
+
+
+def free_of_charge(answers: Answers) -> int:
+    return 0
+
+
+@dataclass(frozen=True)
 class ServiceDefinition:
     slug: str
     title: Text
@@ -44,7 +107,30 @@ class ServiceDefinition:
     ozg_facts: tuple[Text, ...] = ()
     keywords: tuple[str, ...] = field(default=())
     legal_basis: Text = Text("", "")
-    applies_online: bool = False  # True once the service has an online form
+    # --- the online application (docs/services.md) ---
+    steps: tuple[Step, ...] = ()
+    uploads: tuple[Evidence, ...] = ()
+    fee_rule: Callable[[Answers], int] = free_of_charge  # integer cents
+    checks: tuple[Check, ...] = ()
+    workflow: Workflow = Workflow()
+    retention_days: int = 3 * 365  # after the decision; then the case is deleted or anonymised
+    guests_allowed: bool = False
+    declaration: Text = Text(
+        "Ich versichere, dass meine Angaben richtig und vollständig sind.",
+        "I declare that the information I have given is correct and complete.",
+    )
+    decision_text: Text = Text("", "")  # what the notice (Bescheid) grants, shown on approval
+
+    @property
+    def applies_online(self) -> bool:
+        """A service with form steps can be applied for online."""
+        return bool(self.steps)
+
+    def step(self, slug: str) -> Step | None:
+        return next((s for s in self.steps if s.slug == slug), None)
+
+    def evidence_spec(self, slug: str) -> Evidence | None:
+        return next((e for e in self.uploads if e.slug == slug), None)
 
     def matches(self, query: str) -> bool:
         """Case-insensitive search over both languages' titles, summaries and the keywords."""

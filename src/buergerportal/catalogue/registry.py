@@ -44,8 +44,26 @@ LIFE_SITUATIONS: tuple[LifeSituation, ...] = (
 )
 
 
-@cache
+_registered: dict[str, ServiceDefinition] = {}
+
+
+def service_register(service: ServiceDefinition) -> None:
+    """Add a service defined elsewhere (tests, plugins); it wins over a discovered one."""
+    _registered[service.slug] = service
+
+
+def service_unregister(slug: str) -> None:
+    _registered.pop(slug, None)
+
+
 def all_services() -> tuple[ServiceDefinition, ...]:
+    """The discovered services plus any registered with ``service_register``."""
+    discovered = tuple(s for s in _discovered_services() if s.slug not in _registered)
+    return discovered + tuple(_registered.values())
+
+
+@cache
+def _discovered_services() -> tuple[ServiceDefinition, ...]:
     """Every ``SERVICE`` found in ``buergerportal.services.<name>.definition``."""
     from buergerportal import services
 

@@ -1,4 +1,17 @@
-from buergerportal.catalogue.definitions import ServiceDefinition, Text
+from django import forms
+
+from buergerportal.catalogue.definitions import (
+    Check,
+    Evidence,
+    ServiceDefinition,
+    Step,
+    Text,
+    Workflow,
+)
+
+from . import rules
+
+YES_NO = [("yes", Text("Ja", "Yes")), ("no", Text("Nein", "No"))]
 
 SERVICE = ServiceDefinition(
     slug="familienpass",
@@ -25,4 +38,123 @@ SERVICE = ServiceDefinition(
     duration=Text("wenige Tage", "a few days"),
     ozg_level=3,
     keywords=("familie", "family", "kinder", "children", "ermäßigung", "discount"),
+    steps=(
+        Step(
+            "wohnsitz",
+            Text("Wo wohnen Sie?", "Where do you live?"),
+            fields={
+                "main_residence": forms.ChoiceField(
+                    label=Text(
+                        "Ist Ihr Hauptwohnsitz in der Stadt?", "Is your main residence in the city?"
+                    ),
+                    choices=YES_NO,
+                    widget=forms.RadioSelect,
+                    error_messages={
+                        "required": Text("Wählen Sie Ja oder Nein", "Select yes or no")
+                    },
+                ),
+            },
+        ),
+        Step(
+            "kinder",
+            Text("Ihre Kinder", "Your children"),
+            fields={
+                "children_count": forms.IntegerField(
+                    label=Text(
+                        "Wie viele Kinder unter 18 leben bei Ihnen?",
+                        "How many children under 18 live with you?",
+                    ),
+                    min_value=1,
+                    max_value=15,
+                    error_messages={
+                        "required": Text(
+                            "Geben Sie die Zahl der Kinder ein", "Enter the number of children"
+                        )
+                    },
+                ),
+                "youngest_birth_date": forms.DateField(
+                    label=Text(
+                        "Geburtsdatum des jüngsten Kindes", "Date of birth of the youngest child"
+                    ),
+                    widget=forms.DateInput(attrs={"type": "date"}),
+                    error_messages={
+                        "required": Text(
+                            "Geben Sie das Geburtsdatum ein", "Enter the date of birth"
+                        ),
+                        "invalid": Text("Geben Sie ein gültiges Datum ein", "Enter a real date"),
+                    },
+                ),
+            },
+        ),
+        Step(
+            "erwachsene",
+            Text("Weitere Erwachsene", "More adults"),
+            fields={
+                "more_adults": forms.CharField(
+                    label=Text(
+                        "Namen von bis zu drei weiteren Erwachsenen, einer pro Zeile",
+                        "Names of up to three more adults, one per line",
+                    ),
+                    required=False,
+                    max_length=400,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                ),
+            },
+            validate=rules.more_adults_limit,
+        ),
+        Step(
+            "variante",
+            Text("Welchen Familienpass möchten Sie?", "Which family pass would you like?"),
+            fields={
+                "variant": forms.ChoiceField(
+                    label=Text("Variante", "Variant"),
+                    widget=forms.RadioSelect,
+                    choices=[
+                        ("basic", Text("Familienpass", "Family pass")),
+                        (
+                            "plus",
+                            Text(
+                                "Familienpass plus (mit Sozialleistungen)",
+                                "Family pass plus (with social benefits)",
+                            ),
+                        ),
+                    ],
+                    error_messages={
+                        "required": Text("Wählen Sie eine Variante", "Choose a variant")
+                    },
+                ),
+            },
+        ),
+        Step(
+            "bescheid",
+            Text("Ihr Bescheid über Sozialleistungen", "Your decision letter on social benefits"),
+            evidence=("social_benefit_letter",),
+            condition=rules.wants_plus,
+        ),
+    ),
+    uploads=(
+        Evidence(
+            "social_benefit_letter",
+            Text(
+                "Bescheid über Sozialleistungen (PDF, PNG oder JPEG)",
+                "Decision letter on social benefits (PDF, PNG or JPEG)",
+            ),
+        ),
+    ),
+    checks=(
+        Check(
+            "residence",
+            Text("Hauptwohnsitz in der Stadt", "Main residence in the city"),
+            rules.lives_in_city,
+        ),
+        Check(
+            "child_under_18", Text("Kind unter 18", "Child under 18"), rules.youngest_child_under_18
+        ),
+    ),
+    workflow=Workflow(may_decide_automatically=False, four_eyes=False, target_days=7),
+    retention_days=2 * 365,
+    decision_text=Text(
+        "Der Familienpass gilt bis zum 31. Dezember dieses Jahres.",
+        "The family pass is valid until 31 December of this year.",
+    ),
 )

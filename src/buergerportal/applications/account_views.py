@@ -1,0 +1,112 @@
+"""The resident's 'my applications', an application's status and history, and status lookup."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django_ratelimit.decorators import ratelimit
+
+from buergerportal.cases.models import InformationRequest
+from buergerportal.cases.workflow import WorkflowError, information_answer
+from buergerportal.catalogue.registry import service_by_slug
+
+from .access import application_for_resident, applications_for_resident, drafts_for_resident
+from .forms import InformationAnswerForm, StatusLookupForm
+from .models import Application
+from .status import status_lookup
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    return render(
+        request,
+        "applications/mine.html",
+        {
+            "drafts": [(d, service_by_slug(d.service_slug)) for d in drafts_for_resident(user)],  # type: ignore[arg-type]
+            "applications": [
+                (a, service_by_slug(a.service_slug)) for a in applications_for_resident(user)
+            ],  # type: ignore[arg-type]
+        },
+    )
+
+
+@login_required
+def detail(request: HttpRequest, application_id: str) -> HttpResponse:
+    application = application_for_resident(request.user, application_id)  # type: ignore[arg-type]
+    open_request = (
+        InformationRequest.objects.filter(application=application, answered_at__isnull=True)
+        .order_by("-asked_at")
+        .first()
+    )
+    form = InformationAnswerForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and open_request is not None and form.is_valid():
+        try:
+            information_answer(
+                request=open_request,
+                actor=request.user,  # type: ignore[arg-type]
+                answer=form.cleaned_data["answer"],
+            )
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Thank you. Your answer has been sent."))
+        return redirect("applications:detail", application.pk)
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "application": application,
+            "service": service_by_slug(application.service_slug),
+            "events": application.events.all(),
+            "open_request": open_request,
+            "form": form,
+        },
+    )
+
+
+def _lookup_rate(group: str, request: HttpRequest) -> str:
+    return settings.STATUS_LOOKUP_RATE
+
+
+@ratelimit(key="ip", rate=_lookup_rate, method="POST", block=False)
+def lookup(request: HttpRequest) -> HttpResponse:
+    """Same answer for an unknown reference and a wrong email, so nothing can be probed."""
+    form = StatusLookupForm(request.POST if request.method == "POST" else None)
+    found: Application | None = None
+    status = 200
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            form.is_valid()
+            form.add_error(
+                None, _("You have tried several times in a short time. Please try again later.")
+            )
+            status = 429
+        elif form.is_valid():
+            found = status_lookup(
+                reference=form.cleaned_data["reference"], email=form.cleaned_data["email"]
+            )
+            if found is None:
+                form.add_error(
+                    None,
+                    _(
+                        "We could not find an application with this reference "
+                        "number and email address."
+                    ),
+                )
+                status = 404
+    return render(
+        request,
+        "applications/lookup.html",
+        {
+            "form": form,
+            "application": found,
+            "service": service_by_slug(found.service_slug) if found else None,
+            "events": found.events.all() if found else [],
+        },
+        status=status,
+    )

@@ -1,0 +1,78 @@
+"""Submitting a draft: atomic and idempotent (one application per draft, whatever the clicks)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from buergerportal.accounts.models import OrgUnit
+from buergerportal.catalogue.registry import service_by_slug
+
+from .models import Application, Draft, Upload
+from .reference import reference_next
+from .steps import first_unfinished, walk
+
+
+class SubmissionIncomplete(Exception):
+    def __init__(self, step_slug: str) -> None:
+        super().__init__(step_slug)
+        self.step_slug = step_slug
+
+
+class GuestNotConfirmed(Exception):
+    """A guest's email address must be confirmed before the application is submitted."""
+
+
+def application_submit(*, draft_id: object, language: str = "de") -> Application:
+    """Turn the draft into an application; a repeated call returns the same application."""
+    from buergerportal.cases.checks import case_run_checks
+    from buergerportal.cases.events import case_event_record
+    from buergerportal.notifications.tasks import application_email_send
+
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update().get(pk=draft_id)
+        if draft.application_id:
+            return draft.application  # type: ignore[return-value]
+        service = service_by_slug(draft.service_slug)
+        if service is None or not service.applies_online:
+            raise LookupError(draft.service_slug)
+        if draft.owner_id is None and draft.guest_confirmed_at is None:
+            raise GuestNotConfirmed
+        uploaded = set(draft.uploads.values_list("evidence_slug", flat=True))
+        unfinished = first_unfinished(service, draft.data, uploaded)
+        if unfinished is not None:
+            raise SubmissionIncomplete(unfinished.slug)
+        result = walk(service, draft.data)
+        now = timezone.now()
+        application = Application.objects.create(
+            reference=reference_next(year=timezone.localdate(now).year),
+            submission_token=draft.submission_token,
+            service_slug=service.slug,
+            unit=OrgUnit.objects.get(slug=service.unit),
+            applicant=draft.owner,
+            guest_email=draft.guest_email if draft.owner_id is None else "",
+            language=language[:5],
+            data={step.slug: draft.data[step.slug] for step in result.active},
+            fee_cents=service.fee_rule(result.answers),
+            submitted_at=now,
+            due_at=now + timedelta(days=service.workflow.target_days),
+        )
+        wanted = {slug for step in result.active for slug in step.evidence}
+        kept = Upload.objects.filter(draft=draft, evidence_slug__in=wanted)
+        kept.update(application=application, draft=None)
+        draft.application = application
+        draft.data = {}
+        draft.save(update_fields=["application", "data", "updated_at"])
+        for leftover in Upload.objects.filter(draft=draft):
+            from .uploads import upload_delete
+
+            upload_delete(upload=leftover)
+        case_event_record(application=application, kind="submitted", actor=draft.owner)
+        case_run_checks(application=application, answers=result.answers)
+        application_id = str(application.pk)
+        transaction.on_commit(
+            lambda: application_email_send.enqueue(application_id=application_id, kind="received")
+        )
+    return application

@@ -1,0 +1,177 @@
+"""The back office: queues and the case page. Views parse, call one function, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from buergerportal.accounts.models import User
+from buergerportal.accounts.permissions import units_for_staff
+from buergerportal.accounts.second_factor import staff_second_factor_missing
+from buergerportal.applications.models import Status
+from buergerportal.applications.steps import answer_summary
+from buergerportal.catalogue.registry import all_services, service_by_slug
+from buergerportal.core.audit import audit_record
+
+from .access import case_for_staff, evidence_for_staff
+from .checks import check_rows
+from .forms import (
+    AssignForm,
+    ConfirmForm,
+    DecisionForm,
+    InformationRequestForm,
+    NoteForm,
+    QueueFilterForm,
+)
+from .notes import note_add
+from .queues import QueueFilter, deadline_state, queue_page
+from .workflow import (
+    WorkflowError,
+    case_assign,
+    case_confirm,
+    case_decide,
+    case_request_information,
+)
+
+
+def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Members of a unit who logged in with their second factor; everyone else gets 404."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not units_for_staff(request.user).exists() or staff_second_factor_missing(request):  # type: ignore[arg-type]
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@staff_required
+def queue(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    units = list(units_for_staff(user))
+    slugs = {u.slug for u in units}
+    services = [(s.slug, str(s.title)) for s in all_services() if s.unit in slugs]
+    form = QueueFilterForm(request.GET or None, services=services)
+    flt = QueueFilter()
+    if form.is_valid():
+        data = form.cleaned_data
+        flt = QueueFilter(
+            service=data["service"] or "",
+            status=data["status"] or "open",
+            older_than_days=data["older_than_days"],
+            mine=data["mine"],
+            sort=data["sort"] or "oldest",
+        )
+    page = queue_page(user, flt, cursor=request.GET.get("after", ""))
+    params = request.GET.copy()
+    params.pop("after", None)
+    rows = [(case, service_by_slug(case.service_slug), deadline_state(case)) for case in page.cases]
+    return render(
+        request,
+        "cases/queue.html",
+        {
+            "form": form,
+            "rows": rows,
+            "next_cursor": page.next_cursor,
+            "units": units,
+            "query": params.urlencode(),
+        },
+    )
+
+
+def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
+    service = service_by_slug(case.service_slug)
+    members = User.objects.filter(memberships__unit=case.unit).distinct().order_by("last_name")
+    days = service.workflow.info_request_days if service else 14
+    return {
+        "case": case,
+        "service": service,
+        "answers": answer_summary(service, case.data) if service else [],
+        "uploads": case.uploads.all(),
+        "checks": check_rows(case),
+        "events": case.events.select_related("actor"),
+        "notes": case.notes.select_related("author"),
+        "requests": case.information_requests.all(),
+        "deadline": deadline_state(case),
+        "note_form": NoteForm(),
+        "assign_form": AssignForm(members=members),
+        "info_form": InformationRequestForm(days=days),
+        "decision_form": DecisionForm(),
+        "confirm_form": ConfirmForm(),
+        "can_confirm": case.status == Status.AWAITING_CONFIRMATION
+        and case.proposed_by_id != request.user.pk,
+    }
+
+
+@staff_required
+def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
+    case = case_for_staff(request.user, case_id)  # type: ignore[arg-type]
+    audit_record(action="case.viewed", actor=request.user, obj=case)
+    return render(request, "cases/case.html", _case_context(request, case))
+
+
+@staff_required
+def evidence_download(request: HttpRequest, case_id: str, upload_id: str) -> FileResponse:
+    upload = evidence_for_staff(request.user, case_id, upload_id)  # type: ignore[arg-type]
+    audit_record(
+        action="case.evidence_opened",
+        actor=request.user,
+        obj=upload.application,
+        data={"upload_id": str(upload.pk)},
+    )
+    return FileResponse(
+        upload.file.open("rb"),
+        as_attachment=True,
+        filename=upload.original_name,
+        content_type=upload.content_type,
+    )
+
+
+@require_POST
+@staff_required
+def case_action(request: HttpRequest, case_id: str, action: str) -> HttpResponse:
+    """Every case action posts here; an invalid form re-renders the case page with errors."""
+    user: User = request.user  # type: ignore[assignment]
+    case = case_for_staff(user, case_id)
+    context = _case_context(request, case)
+    form: Any
+    try:
+        if action == "note":
+            form = context["note_form"] = NoteForm(request.POST)
+            if form.is_valid():
+                note_add(application=case, author=user, text=form.cleaned_data["text"])
+        elif action == "assign":
+            form = context["assign_form"] = AssignForm(
+                request.POST, members=context["assign_form"].fields["assignee"].queryset
+            )
+            if form.is_valid():
+                case_assign(application=case, actor=user, assignee=form.cleaned_data["assignee"])
+        elif action == "request-information":
+            form = context["info_form"] = InformationRequestForm(request.POST)
+            if form.is_valid():
+                case_request_information(application=case, actor=user, **form.cleaned_data)
+        elif action == "decide":
+            form = context["decision_form"] = DecisionForm(request.POST)
+            if form.is_valid():
+                case_decide(application=case, actor=user, **form.cleaned_data)
+        elif action == "confirm":
+            form = context["confirm_form"] = ConfirmForm(request.POST)
+            if form.is_valid():
+                case_confirm(application=case, actor=user, agree=form.cleaned_data["agree"])
+        else:
+            raise Http404
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("cases:case", case.pk)
+    if not form.is_valid():
+        return render(request, "cases/case.html", context, status=400)
+    return redirect("cases:case", case.pk)

@@ -1,0 +1,81 @@
+"""The notice (Bescheid): rendered from an HTML template to PDF with WeasyPrint, then delivered."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from buergerportal.applications.models import Application, Status
+from buergerportal.applications.steps import answer_summary
+from buergerportal.catalogue.registry import service_by_slug
+
+from .models import Notice
+
+
+def notice_render(*, application: Application) -> bytes:
+    """The notice as PDF bytes, in the language the resident applied in."""
+    from weasyprint import HTML
+
+    service = service_by_slug(application.service_slug)
+    with translation.override(application.language):
+        html = render_to_string(
+            "documents/notice.html",
+            {
+                "application": application,
+                "service": service,
+                "approved": application.status == Status.APPROVED,
+                "answers": answer_summary(service, application.data) if service else [],
+                "city": settings.CITY_NAME,
+                "unit": application.unit,
+                "today": timezone.localdate(),
+            },
+        )
+    return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+
+
+def notice_issue(*, application_id: str) -> Notice | None:
+    """Create the notice once, put it in the applicant's mailbox and announce it by email."""
+    from buergerportal.cases.events import case_event_record
+    from buergerportal.cases.models import EventKind
+    from buergerportal.notifications.mailbox import message_deliver
+    from buergerportal.notifications.tasks import application_email_send
+
+    with transaction.atomic():
+        application = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("unit", "applicant")
+            .filter(pk=application_id)
+            .first()
+        )
+        if application is None or application.status not in (Status.APPROVED, Status.REJECTED):
+            return None
+        existing = Notice.objects.filter(application=application).first()
+        if existing is not None:
+            return existing
+        pdf = notice_render(application=application)
+        filename = f"Bescheid-{application.reference}.pdf"
+        notice = Notice.objects.create(
+            application=application,
+            decision=application.status,
+            pdf=ContentFile(pdf, name=filename),
+        )
+        if application.applicant is not None:
+            with translation.override(application.language):
+                message_deliver(
+                    recipient=application.applicant,
+                    application=application,
+                    subject=_("Notice on your application %(ref)s")
+                    % {"ref": application.reference},
+                    body=_("Please find the notice on your application attached."),
+                    attachments=((filename, pdf, "application/pdf"),),
+                )
+        case_event_record(application=application, kind=EventKind.NOTICE_ISSUED)
+        app_id = str(application.pk)
+        transaction.on_commit(
+            lambda: application_email_send.enqueue(application_id=app_id, kind="decided")
+        )
+    return notice

@@ -1,0 +1,99 @@
+"""A service defined only for the tests; it exercises every part of the engine.
+
+Conditional step (the letter only for the 'plus' variant), an upload, a fee that depends on the
+answers, a check that fails when no child is named, four-eyes, guests and a short retention.
+"""
+
+from django import forms
+
+from buergerportal.catalogue.definitions import (
+    Check,
+    CheckResult,
+    Evidence,
+    ServiceDefinition,
+    Step,
+    Text,
+    Workflow,
+)
+
+UNIT = "test-unit"
+
+
+def _children_check(answers):
+    if answers.get("children", 0) >= 1:
+        return CheckResult(True)
+    return CheckResult(False, Text("Kein Kind unter 18 angegeben", "No child under 18 named"))
+
+
+def _fee(answers):
+    return 0 if answers.get("variant") == "plus" else 1500
+
+
+def _plus_only(answers):
+    return answers.get("variant") == "plus"
+
+
+SERVICE = ServiceDefinition(
+    slug="test-pass",
+    title=Text("Testpass", "Test pass"),
+    summary=Text("Ein Testdienst", "A test service"),
+    unit=UNIT,
+    life_situations=("family",),
+    steps=(
+        Step(
+            "name",
+            Text("Wie heißen Sie?", "What is your name?"),
+            fields={
+                "full_name": forms.CharField(
+                    label=Text("Vollständiger Name", "Full name"),
+                    max_length=100,
+                    error_messages={
+                        "required": Text("Geben Sie Ihren Namen ein", "Enter your full name")
+                    },
+                ),
+            },
+        ),
+        Step(
+            "children",
+            Text("Ihre Kinder", "Your children"),
+            fields={
+                "children": forms.IntegerField(
+                    label=Text("Anzahl der Kinder unter 18", "Number of children under 18"),
+                    min_value=0,
+                    max_value=12,
+                ),
+            },
+        ),
+        Step(
+            "variant",
+            Text("Welcher Pass?", "Which pass?"),
+            fields={
+                "variant": forms.ChoiceField(
+                    label=Text("Variante", "Variant"),
+                    widget=forms.RadioSelect,
+                    choices=[("basic", Text("Basis", "Basic")), ("plus", Text("Plus", "Plus"))],
+                    error_messages={
+                        "required": Text("Wählen Sie eine Variante", "Choose a variant")
+                    },
+                ),
+            },
+        ),
+        Step(
+            "letter",
+            Text("Ihr Bescheid", "Your decision letter"),
+            evidence=("decision_letter",),
+            condition=_plus_only,
+        ),
+    ),
+    uploads=(
+        Evidence(
+            "decision_letter",
+            Text("Bescheid über Sozialleistungen", "Decision letter on social benefits"),
+        ),
+    ),
+    fee_rule=_fee,
+    checks=(Check("children", Text("Kinder unter 18", "Children under 18"), _children_check),),
+    workflow=Workflow(four_eyes=True, target_days=10),
+    retention_days=30,
+    guests_allowed=True,
+)

@@ -1,0 +1,80 @@
+"""Fixtures for the service-engine tests: the example service, staff, a task backend."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from buergerportal.accounts.models import Role
+from buergerportal.catalogue import registry
+from tests.applications.example_service import SERVICE, UNIT
+from tests.factories import OrgUnitFactory, staff_member
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+
+
+@pytest.fixture(autouse=True)
+def example_service(settings, tmp_path):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    registry.service_register(SERVICE)
+    yield SERVICE
+    registry.service_unregister(SERVICE.slug)
+
+
+@pytest.fixture
+def unit(db):
+    return OrgUnitFactory(slug=UNIT)
+
+
+def login_staff(client, user):
+    """Log in as staff whose session used the second factor (as allauth records it)."""
+    client.force_login(user)
+    from allauth.account.internal.flows import login as flows
+
+    session = client.session
+    session[flows._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time(), "email": user.email},
+        {"method": "mfa", "at": time.time(), "type": "totp"},
+    ]
+    session.save()
+    return client
+
+
+@pytest.fixture
+def clerk(unit):
+    return staff_member(unit=unit, role=Role.CLERK)
+
+
+@pytest.fixture
+def approver(unit):
+    return staff_member(unit=unit, role=Role.APPROVER)
+
+
+def example_answers(*, name="Erika Mustermann", children=2, variant="basic"):
+    return {
+        "name": {"full_name": [name]},
+        "children": {"children": [str(children)]},
+        "variant": {"variant": [variant]},
+    }
+
+
+def submit_example(*, user=None, guest_email="", **answers):
+    """A submitted example application, made through the engine's own functions."""
+    from django.utils import timezone
+
+    from buergerportal.applications.models import Draft
+    from buergerportal.applications.submission import application_submit
+
+    draft = Draft.objects.create(
+        service_slug=SERVICE.slug,
+        owner=user,
+        data=example_answers(**answers),
+        guest_email=guest_email,
+        guest_confirmed_at=None if user else timezone.now(),
+    )
+    return application_submit(draft_id=draft.pk, language="en")
