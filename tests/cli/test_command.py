@@ -112,14 +112,14 @@ def test_serve_runs_web_and_worker_and_ctrl_c_stops_both(migrated):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as r:
                     health = json.load(r)
                     break
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.5)
         assert health is not None, "the portal did not answer"
         assert health["checks"]["worker"]["ok"] is True
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as r:
             assert "Online" in r.read().decode()
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
         assert process.wait(timeout=30) == 0
