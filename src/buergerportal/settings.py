@@ -199,6 +199,10 @@ VEHICLE_REGISTER = env_str(
     "BP_VEHICLE_REGISTER", "buergerportal.registers.embedded.EmbeddedVehicleRegister"
 )
 
+# --- Signed credentials (printed permits verifiable offline) -------------------------------
+# Encrypts the private signing keys at rest; defaults to the secret key.
+SIGNING_KEY_SECRET = env_str("BP_SIGNING_KEY_SECRET", SECRET_KEY)
+
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -259,7 +263,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("BP_STATIC_ROOT", str(VAR_DIR / "static")))
 NODE_MODULES = PROJECT_DIR / "node_modules"
-STATICFILES_DIRS = [("kern", NODE_MODULES / "@kern-ux" / "native" / "dist")]
+STATICFILES_DIRS = [
+    ("kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
+    ("jsqr", NODE_MODULES / "jsqr" / "dist"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

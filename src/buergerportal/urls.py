@@ -21,4 +21,5 @@ urlpatterns = [
     path("sachbearbeitung/", include("buergerportal.cases.urls")),
     path("postfach/", include("buergerportal.notifications.urls")),
     # --- end issue 3 ---
+    path("pruefen/", include("buergerportal.documents.urls")),
 ]
