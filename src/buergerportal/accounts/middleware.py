@@ -29,7 +29,9 @@ class StaffSecondFactorMiddleware:
             return self.get_response(request)
         activate_url = reverse("mfa_activate_totp")
         if not has_totp(request.user):  # type: ignore[arg-type]
-            if request.path.startswith((activate_url, reverse("mfa_index"))):
+            # allauth asks for the password again before an authenticator is added.
+            setup_paths = (activate_url, reverse("mfa_index"), reverse("account_reauthenticate"))
+            if request.path.startswith(setup_paths):
                 return self.get_response(request)
             messages.warning(
                 request,
