@@ -30,6 +30,9 @@ class KernBoundField(BoundField):
             described = attrs.get("aria-describedby", "")
             attrs["aria-describedby"] = f"{described} {self.auto_id}_error".strip()
         attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
+        # A placeholder that repeats the label looks like a filled-in value and vanishes on input
+        # (allauth sets them); labels and hints say what to enter.
+        attrs["placeholder"] = False
         return attrs
 
 
