@@ -118,7 +118,8 @@ def page(context, request):
         "console",
         lambda msg: (
             errors.append(f"{msg.text} ({msg.location.get('url', '')})")
-            if msg.type == "error"
+            # a failed load is reported with its status by the response handler below
+            if msg.type == "error" and not msg.text.startswith("Failed to load resource")
             else None
         ),
     )
