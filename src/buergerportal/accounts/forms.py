@@ -18,7 +18,7 @@ class LoginForm(AllauthLoginForm):
         try:
             return super().clean()
         except forms.ValidationError as error:
-            if getattr(error, "code", None) and error.code.endswith("_password_mismatch"):
+            if str(getattr(error, "code", None) or "").endswith("_password_mismatch"):
                 self.add_error("password", error)
                 return self.cleaned_data
             raise
