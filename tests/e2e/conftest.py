@@ -318,30 +318,32 @@ def links_in(message, *, containing: str = "") -> list[str]:
     return [link for link in re.findall(r"https?://[^\s<>\"']+", body) if containing in link]
 
 
-def totp_code(user) -> str:
-    """The code an authenticator app would show now for ``user``'s TOTP secret."""
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
-    from allauth.mfa.utils import decrypt
+def _current_counter() -> int:
+    """The TOTP time step now; waits out the last seconds of a step so the code stays valid."""
+    import time
 
-    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-    secret = decrypt(authenticator.data["secret"])
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time
+
+    period = app_settings.TOTP_PERIOD
+    remaining = period - time.time() % period
+    if remaining < 3:
+        time.sleep(remaining + 0.05)
     counters = list(yield_hotp_counters_from_time())
-    current = counters[len(counters) // 2]  # the middle one is now; the others are tolerance
-    return format_hotp_value(hotp_value(secret, current))
+    return counters[len(counters) // 2]  # the middle one is now; the others are the tolerance
 
 
 def secret_code(secret: str) -> str:
-    """The current TOTP code for a plain (not yet stored) secret, as shown on the set-up page."""
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
+    """The code an authenticator app shows now for ``secret`` (as on the set-up page)."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+    return format_hotp_value(hotp_value(secret, _current_counter()))
+
+
+def totp_code(user) -> str:
+    """The code ``user``'s authenticator app shows now; allauth keeps the secret encrypted."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import decrypt
+
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    return secret_code(decrypt(authenticator.data["secret"]))
