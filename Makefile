@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 DEMO_ENV := BP_DEMO=true
 
-.PHONY: run test install assets lint typecheck test-sqlite test-postgres test-e2e browser messages clean
+.PHONY: run test install assets lint typecheck test-sqlite test-postgres test-e2e browser screens messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +50,11 @@ browser:
 	bash scripts/ensure_chromium.sh
 
 test-e2e: browser
-	$(PY) -m pytest -m e2e
+	$(PY) -m pytest -m e2e tests/e2e
+
+## make screens: refresh docs/screens/ from the screenshots of the last e2e run.
+screens:
+	$(PY) scripts/update_doc_screens.py
 
 ## make messages: update the German catalogue after changing texts, then translate and run again.
 messages: install

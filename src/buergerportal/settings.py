@@ -221,6 +221,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:overview"
 ACCOUNT_ADAPTER = "buergerportal.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "buergerportal.accounts.forms.LoginForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

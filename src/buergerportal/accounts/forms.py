@@ -1,9 +1,27 @@
 from __future__ import annotations
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's login form; a wrong password is reported at the password field.
+
+    So the error summary links to the field, and the field itself says what went wrong, as for
+    every other form of the portal. Other errors (rate limit, inactive account) stay form-wide.
+    """
+
+    def clean(self) -> dict[str, object]:
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if str(getattr(error, "code", None) or "").endswith("_password_mismatch"):
+                self.add_error("password", error)
+                return self.cleaned_data
+            raise
 
 
 class ProfileForm(forms.ModelForm):

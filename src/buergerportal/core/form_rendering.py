@@ -33,6 +33,9 @@ class KernBoundField(BoundField):
                 described.append(f"{self.auto_id}_error")
             attrs["aria-describedby"] = " ".join(described)
         attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
+        # A placeholder that repeats the label looks like a filled-in value and vanishes on input
+        # (allauth sets them); labels and hints say what to enter.
+        attrs["placeholder"] = False
         return attrs
 
 

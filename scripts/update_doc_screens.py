@@ -1,0 +1,48 @@
+"""Copy a few screenshots of the browser journeys into docs/screens/ for docs/screens.md.
+
+Run ``make screens`` (the e2e journeys first write test-artifacts/screens/). With Pillow installed
+the copies are reduced to a 128-colour palette, which keeps them small for the repository.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SOURCE = PROJECT_DIR / "test-artifacts" / "screens"
+TARGET = PROJECT_DIR / "docs" / "screens"
+SELECTION = [
+    "start-de",
+    "start-en",
+    "start-de-mobile",
+    "service-page-de",
+    "login-de",
+    "login-error-en",
+]
+
+
+def main() -> int:
+    missing = [name for name in SELECTION if not (SOURCE / f"{name}.png").exists()]
+    if missing:
+        print(f"Missing screenshots {missing}: run `make test-e2e` first.", file=sys.stderr)
+        return 1
+    TARGET.mkdir(parents=True, exist_ok=True)
+    try:
+        from PIL import Image
+    except ImportError:
+        Image = None  # copy unchanged without Pillow
+    for name in SELECTION:
+        source, target = SOURCE / f"{name}.png", TARGET / f"{name}.png"
+        if Image is None:
+            shutil.copyfile(source, target)
+            continue
+        with Image.open(source) as image:
+            image.convert("RGB").quantize(colors=128).save(target, optimize=True)
+        print(f"{target.relative_to(PROJECT_DIR)}: {target.stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""A resident registers, receives the verification email, confirms it and is then logged in."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import MOBILE, links_in
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "Korrekt-Pferd-42"
+
+
+def _register(portal, outbox) -> None:
+    page = portal.page
+    portal.start("/")
+    page.locator("header nav a[href='/accounts/signup/']").click()
+    page.wait_for_url("**/accounts/signup/")
+    portal.check("signup")
+
+    page.locator("input[name='email']").fill("erika.neu@example.org")
+    page.locator("input[name='password1']").fill(PASSWORD)
+    page.locator("input[name='password2']").fill(PASSWORD + "x")
+    page.locator("main form button[type='submit']").click()
+    page.wait_for_load_state("load")
+    summary = portal.error_summary()
+    assert summary.is_visible()
+    assert page.locator("#id_password2_error").is_visible()
+    assert page.locator("#id_password2").get_attribute("aria-invalid") == "true"
+    portal.check("signup-error")
+
+    page.locator("input[name='password1']").fill(PASSWORD)
+    page.locator("input[name='password2']").fill(PASSWORD)
+    page.locator("main form button[type='submit']").click()
+    page.wait_for_url("**/accounts/confirm-email/")
+    portal.check("verification-sent")
+
+    mails = outbox()
+    assert [m.to for m in mails] == [["erika.neu@example.org"]]
+    (link,) = set(links_in(mails[0], containing="/accounts/confirm-email/"))
+    assert link.startswith(portal.base_url), link
+    page.goto(link)
+    portal.check("confirm-email")
+    page.locator("main form button[type='submit']").click()
+    page.wait_for_url("**/konto/")
+    assert page.locator("main dl").inner_text().count("erika.neu@example.org") == 1
+    assert page.locator("header nav a[href='/accounts/logout/']").is_visible()
+    portal.check("account-overview")
+
+
+def test_resident_registers_verifies_email_and_is_logged_in(portal, outbox):
+    _register(portal, outbox)
+
+
+@pytest.mark.parametrize("viewport", [MOBILE], ids=["360px"])
+def test_resident_registers_on_a_phone(portal, outbox):
+    _register(portal, outbox)
