@@ -263,28 +263,21 @@ class Portal:
 
 @pytest.fixture
 def _flushable_audit_trail(transactional_db):
-    """Lets the transactional test database be emptied after each journey.
+    """Journeys run with the audit trail's append-only triggers, as in production.
 
-    The audit trail refuses DELETE through SQLite triggers (core migration 0002), and Django empties
-    SQLite with DELETE. This fixture is set up after ``transactional_db``, so its teardown runs
-    before the flush: it lifts the triggers for the flush and puts them back for the next test.
-    (PostgreSQL empties with TRUNCATE, which row triggers do not see.)
+    Django empties SQLite between tests with DELETE, which the triggers refuse; this fixture's
+    teardown runs before that flush and lifts them (tests/settings.py leaves them out otherwise).
     """
-    import importlib
-
     from django.db import connection
 
-    migration = importlib.import_module("buergerportal.core.migrations.0002_audit_append_only")
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        for statement in migration.SQLITE:
-            cursor.execute(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS"))
+    from buergerportal.core.audit_triggers import (
+        append_only_triggers_install,
+        append_only_triggers_remove,
+    )
+
+    append_only_triggers_install(connection=connection)
     yield
-    with connection.cursor() as cursor:
-        for statement in migration.SQLITE_REVERSE:
-            cursor.execute(statement)
+    append_only_triggers_remove(connection=connection)
 
 
 @pytest.fixture
