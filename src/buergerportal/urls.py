@@ -5,6 +5,8 @@ from django.urls import include, path
 
 from buergerportal.core.views import healthz
 
+# allauth's documented way to send admin logins through allauth (and its 2FA): replace the
+# bound method on the site instance, which mypy reports as assigning to a method.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = f"Bürgerportal {settings.CITY_NAME}"
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from .request_user import resident_from_request
 from .second_factor import has_totp, staff_second_factor_missing
 
 # Paths anyone may reach whatever the state of their second factor.
@@ -40,7 +41,8 @@ class StaffSecondFactorMiddleware:
             return self.get_response(request)
         if not staff_second_factor_missing(request):
             return self.get_response(request)
-        if not has_totp(request.user):  # type: ignore[arg-type]
+        # staff_second_factor_missing() is True only for a logged-in member of staff
+        if not has_totp(resident_from_request(request)):
             if request.path in {reverse(name) for name in _SETUP_URL_NAMES}:
                 return self.get_response(request)
             messages.warning(

@@ -42,7 +42,7 @@ def language_of(code: str | None) -> str:
 class User(AbstractUser):
     """A person who logs in: a resident, or a member of staff (who belongs to a unit)."""
 
-    username = None  # type: ignore[assignment]
+    username = None  # type: ignore[assignment]  # drops AbstractUser's field: email logs in
     email = models.EmailField(_("email address"), unique=True)
     phone = models.CharField(_("phone number"), max_length=40, blank=True)
     preferred_language = models.CharField(

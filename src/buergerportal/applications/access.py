@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -25,7 +26,11 @@ def _uuid(value: object) -> uuid.UUID:
 
 
 def draft_for_resident(
-    user: User, draft_id: object, *, guest_drafts: Iterable[str] = (), submitted: bool = False
+    user: User | AnonymousUser,
+    draft_id: object,
+    *,
+    guest_drafts: Iterable[str] = (),
+    submitted: bool = False,
 ) -> Draft:
     """A draft of this resident, or of this guest's browser session; unsubmitted by default."""
     pk = _uuid(draft_id)
@@ -41,20 +46,23 @@ def draft_for_resident(
     return draft
 
 
-def drafts_for_resident(user: User) -> QuerySet[Draft]:
+def drafts_for_resident(user: User | AnonymousUser) -> QuerySet[Draft]:
     if not user.is_authenticated:
         return Draft.objects.none()
     return Draft.objects.filter(owner=user, application__isnull=True).order_by("-updated_at")
 
 
-def applications_for_resident(user: User) -> QuerySet[Application]:
+def applications_for_resident(user: User | AnonymousUser) -> QuerySet[Application]:
     if not user.is_authenticated:
         return Application.objects.none()
     return Application.objects.filter(applicant=user).order_by("-submitted_at")
 
 
 def application_for_resident(
-    user: User, application_id: object, *, guest_applications: Iterable[str] = ()
+    user: User | AnonymousUser,
+    application_id: object,
+    *,
+    guest_applications: Iterable[str] = (),
 ) -> Application:
     """The resident's own application (or one this guest submitted in this session)."""
     pk = _uuid(application_id)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.models import InformationRequest
 from buergerportal.cases.workflow import WorkflowError, information_answer
 from buergerportal.catalogue.registry import service_by_slug
@@ -22,22 +23,23 @@ from .status import status_lookup
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = resident_from_request(request)
     return render(
         request,
         "applications/mine.html",
         {
-            "drafts": [(d, service_by_slug(d.service_slug)) for d in drafts_for_resident(user)],  # type: ignore[arg-type]
+            "drafts": [(d, service_by_slug(d.service_slug)) for d in drafts_for_resident(user)],
             "applications": [
                 (a, service_by_slug(a.service_slug)) for a in applications_for_resident(user)
-            ],  # type: ignore[arg-type]
+            ],
         },
     )
 
 
 @login_required
 def detail(request: HttpRequest, application_id: str) -> HttpResponse:
-    application = application_for_resident(request.user, application_id)  # type: ignore[arg-type]
+    user = resident_from_request(request)
+    application = application_for_resident(user, application_id)
     open_request = (
         InformationRequest.objects.filter(application=application, answered_at__isnull=True)
         .order_by("-asked_at")
@@ -48,7 +50,7 @@ def detail(request: HttpRequest, application_id: str) -> HttpResponse:
         try:
             information_answer(
                 request=open_request,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=user,
                 answer=form.cleaned_data["answer"],
             )
         except WorkflowError as exc:

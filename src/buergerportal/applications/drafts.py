@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
 from buergerportal.accounts.models import User
@@ -12,7 +13,7 @@ from buergerportal.catalogue.definitions import ServiceDefinition
 from .models import Draft
 
 
-def draft_start(*, service: ServiceDefinition, user: User) -> Draft:
+def draft_start(*, service: ServiceDefinition, user: User | AnonymousUser) -> Draft:
     """Resume the resident's latest open draft for the service, or start one."""
     if not user.is_authenticated:
         return Draft.objects.create(service_slug=service.slug)

@@ -135,7 +135,7 @@ class Application(models.Model):
 
     @property
     def contact_email(self) -> str:
-        return self.applicant.email if self.applicant_id else self.guest_email  # type: ignore[union-attr]
+        return self.applicant.email if self.applicant is not None else self.guest_email
 
 
 class Upload(models.Model):

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
 
@@ -21,6 +22,11 @@ from buergerportal.catalogue.definitions import ServiceDefinition, Step
 from .uploads import upload_validate
 
 EVIDENCE_PREFIX = "evidence_"
+
+
+def _evidence_validate(file: UploadedFile) -> None:
+    """The form field's validator; the content type ``upload_validate`` sniffs is not needed."""
+    upload_validate(file)
 
 
 class StepForm(forms.Form):
@@ -54,10 +60,10 @@ def step_form(
         if spec is None:
             raise LookupError(f"{service.slug}: step {step.slug} names unknown evidence {slug}")
         fields[EVIDENCE_PREFIX + slug] = forms.FileField(
-            label=spec.title,
-            help_text=spec.hint if spec.hint.de else "",
+            label=spec.title.lazy(),
+            help_text=spec.hint.lazy() if spec.hint.de else "",
             required=spec.required and slug not in uploaded,
-            validators=[upload_validate],
+            validators=[_evidence_validate],
         )
     form_class = type("StepForm", (StepForm,), {**fields, "step": step, "uploaded": uploaded})
     return form_class(data=data, files=files)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 from django.db import transaction
@@ -25,7 +26,7 @@ class GuestNotConfirmed(Exception):
     """A guest's email address must be confirmed before the application is submitted."""
 
 
-def application_submit(*, draft_id: object, language: str = "de") -> Application:
+def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Application:
     """Turn the draft into an application; a repeated call returns the same application."""
     from buergerportal.cases.checks import case_run_checks
     from buergerportal.cases.events import case_event_record
@@ -33,8 +34,8 @@ def application_submit(*, draft_id: object, language: str = "de") -> Application
 
     with transaction.atomic():
         draft = Draft.objects.select_for_update().get(pk=draft_id)
-        if draft.application_id:
-            return draft.application  # type: ignore[return-value]
+        if draft.application is not None:
+            return draft.application
         service = service_by_slug(draft.service_slug)
         if service is None or not service.applies_online:
             raise LookupError(draft.service_slug)

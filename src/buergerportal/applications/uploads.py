@@ -88,4 +88,5 @@ def upload_delete(*, upload: Upload) -> None:
     """Delete the row and, once the transaction commits, the stored file."""
     name, storage = upload.file.name, upload.file.storage
     upload.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:  # the field is required, so there always is a file
+        transaction.on_commit(lambda: storage.delete(name))

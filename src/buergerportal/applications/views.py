@@ -48,7 +48,7 @@ def _draft(
 ) -> tuple[Draft, ServiceDefinition]:
     draft = draft_for_resident(
         request.user,
-        draft_id,  # type: ignore[arg-type]
+        draft_id,
         guest_drafts=request.session.get(GUEST_DRAFTS, []),
         submitted=submitted,
     )
@@ -71,9 +71,9 @@ def start(request: HttpRequest, service_slug: str) -> HttpResponse:
     service = _online_service(service_slug)
     if request.user.is_authenticated:
         if request.method == "POST":
-            return _continue(draft_start(service=service, user=request.user), service)  # type: ignore[arg-type]
+            return _continue(draft_start(service=service, user=request.user), service)
     elif request.method == "POST" and service.guests_allowed:
-        draft = draft_start(service=service, user=request.user)  # type: ignore[arg-type]
+        draft = draft_start(service=service, user=request.user)
         _remember(request, GUEST_DRAFTS, draft.pk)
         return _continue(draft, service)
     login = f"{reverse('account_login')}?next={request.path}"
@@ -202,7 +202,7 @@ def guest_confirm_page(request: HttpRequest, token: str) -> HttpResponse:
 def submitted(request: HttpRequest, application_id: str) -> HttpResponse:
     application = application_for_resident(
         request.user,
-        application_id,  # type: ignore[arg-type]
+        application_id,
         guest_applications=request.session.get(GUEST_APPLICATIONS, []),
     )
     return render(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buergerportal.accounts.models import User
 from buergerportal.applications.models import Status
 
 
@@ -34,7 +37,9 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args, services: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["service"].choices = [("", _("All services")), *services]
+        service = self.fields["service"]
+        assert isinstance(service, forms.ChoiceField)  # noqa: S101  (declared above)
+        service.choices = [("", _("All services")), *services]
 
 
 class NoteForm(forms.Form):
@@ -47,15 +52,17 @@ class NoteForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee: forms.ModelChoiceField[User] = forms.ModelChoiceField(
         label=_("Assign to"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,  # set per form: the members of the case's unit
         error_messages={"required": _("Choose a person")},
     )
 
-    def __init__(self, *args, members, **kwargs) -> None:
+    def __init__(self, *args, members: QuerySet[User], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = members  # type: ignore[attr-defined]
+        assignee = self.fields["assignee"]
+        assert isinstance(assignee, forms.ModelChoiceField)  # noqa: S101  (declared above)
+        assignee.queryset = members
 
 
 class InformationRequestForm(forms.Form):
@@ -90,8 +97,9 @@ class DecisionForm(forms.Form):
         max_length=10000,
     )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns
         if cleaned.get("decision") == "reject" and not (cleaned.get("reasons") or "").strip():
             self.add_error("reasons", _("Give the reasons for the rejection"))
         return cleaned

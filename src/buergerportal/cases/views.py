@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from buergerportal.accounts.models import User
 from buergerportal.accounts.permissions import units_for_staff
+from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.accounts.second_factor import staff_second_factor_missing
 from buergerportal.applications.models import Status
 from buergerportal.applications.steps import answer_summary
@@ -40,14 +41,20 @@ from .workflow import (
     case_request_information,
 )
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R", bound=HttpResponseBase)
 
-def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+
+def staff_required(
+    view: Callable[Concatenate[HttpRequest, _P], _R],
+) -> Callable[Concatenate[HttpRequest, _P], _R]:
     """Members of a unit who logged in with their second factor; everyone else gets 404."""
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not units_for_staff(request.user).exists() or staff_second_factor_missing(request):  # type: ignore[arg-type]
+    def wrapper(request: HttpRequest, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        user = resident_from_request(request)
+        if not units_for_staff(user).exists() or staff_second_factor_missing(request):
             raise Http404
         return view(request, *args, **kwargs)
 
@@ -56,7 +63,7 @@ def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 @staff_required
 def queue(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = resident_from_request(request)
     units = list(units_for_staff(user))
     slugs = {u.slug for u in units}
     services = [(s.slug, str(s.title)) for s in all_services() if s.unit in slugs]
@@ -114,17 +121,19 @@ def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
 
 @staff_required
 def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
-    case = case_for_staff(request.user, case_id)  # type: ignore[arg-type]
-    audit_record(action="case.viewed", actor=request.user, obj=case)
+    user = resident_from_request(request)
+    case = case_for_staff(user, case_id)
+    audit_record(action="case.viewed", actor=user, obj=case)
     return render(request, "cases/case.html", _case_context(request, case))
 
 
 @staff_required
 def evidence_download(request: HttpRequest, case_id: str, upload_id: str) -> FileResponse:
-    upload = evidence_for_staff(request.user, case_id, upload_id)  # type: ignore[arg-type]
+    user = resident_from_request(request)
+    upload = evidence_for_staff(user, case_id, upload_id)
     audit_record(
         action="case.evidence_opened",
-        actor=request.user,
+        actor=user,
         obj=upload.application,
         data={"upload_id": str(upload.pk)},
     )
@@ -140,7 +149,7 @@ def evidence_download(request: HttpRequest, case_id: str, upload_id: str) -> Fil
 @staff_required
 def case_action(request: HttpRequest, case_id: str, action: str) -> HttpResponse:
     """Every case action posts here; an invalid form re-renders the case page with errors."""
-    user: User = request.user  # type: ignore[assignment]
+    user = resident_from_request(request)
     case = case_for_staff(user, case_id)
     context = _case_context(request, case)
     form: Any

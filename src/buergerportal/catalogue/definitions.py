@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.functional import lazystr
 from django.utils.translation import get_language
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 Answers = Mapping[str, Any]  # the cleaned answers of every step shown so far, by field name
 
@@ -24,6 +28,14 @@ class Text:
 
     def __str__(self) -> str:
         return self.en if (get_language() or "de").startswith("en") else self.de
+
+    def lazy(self) -> StrPromise:
+        """A lazy string for Django (form labels, help texts, choices, error messages).
+
+        Like ``gettext_lazy``, it turns into this text in the language active when it is shown,
+        not when the service is defined.
+        """
+        return lazystr(self)
 
 
 @dataclass(frozen=True)
@@ -47,9 +59,9 @@ class Evidence:
 class Step:
     """One page of the form: a question or a small group, shown if ``condition(answers)`` holds.
 
-    ``fields`` are Django form fields (labels and messages may be ``Text``); field names are
-    unique across the service, because answers are kept flat. ``validate`` checks the page as a
-    whole and returns an error message, or None.
+    ``fields`` are Django form fields (labels and messages as ``Text(...).lazy()``); field
+    names are unique across the service, because answers are kept flat. ``validate`` checks the
+    page as a whole and returns an error message, or None.
     """
 
     slug: str

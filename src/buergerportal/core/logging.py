@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 
 from django.conf import settings
 
@@ -16,12 +16,12 @@ def current_request_id() -> str | None:
     return _request_id.get()
 
 
-def set_request_id(value: str | None) -> object:
+def set_request_id(value: str | None) -> Token[str | None]:
     return _request_id.set(value)
 
 
-def reset_request_id(token: object) -> None:
-    _request_id.reset(token)  # type: ignore[arg-type]
+def reset_request_id(token: Token[str | None]) -> None:
+    _request_id.reset(token)
 
 
 def pseudonym(value: str) -> str:

@@ -28,6 +28,7 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        # HttpRequest declares no request_id; the id is attached for code that has the request
         request.request_id = request_id  # type: ignore[attr-defined]
         token = set_request_id(request_id)
         try:

@@ -34,7 +34,7 @@ def notice_render(*, application: Application) -> bytes:
                 "today": timezone.localdate(),
             },
         )
-    return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=html).write_pdf()
 
 
 def notice_issue(*, application_id: str) -> Notice | None:

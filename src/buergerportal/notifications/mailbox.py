@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from buergerportal.accounts.models import User
+from buergerportal.applications.models import Application
 
 from .models import Attachment, Message
 
@@ -21,7 +22,7 @@ def message_deliver(
     recipient: User,
     subject: str,
     body: str,
-    application: object = None,
+    application: Application | None = None,
     attachments: tuple[tuple[str, bytes, str], ...] = (),
 ) -> Message:
     """Put a message with attachments ``(filename, content, content type)`` in the mailbox."""

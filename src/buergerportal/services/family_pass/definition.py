@@ -11,7 +11,7 @@ from buergerportal.catalogue.definitions import (
 
 from . import rules
 
-YES_NO = [("yes", Text("Ja", "Yes")), ("no", Text("Nein", "No"))]
+YES_NO = [("yes", Text("Ja", "Yes").lazy()), ("no", Text("Nein", "No").lazy())]
 
 SERVICE = ServiceDefinition(
     slug="familienpass",
@@ -46,11 +46,11 @@ SERVICE = ServiceDefinition(
                 "main_residence": forms.ChoiceField(
                     label=Text(
                         "Ist Ihr Hauptwohnsitz in der Stadt?", "Is your main residence in the city?"
-                    ),
+                    ).lazy(),
                     choices=YES_NO,
                     widget=forms.RadioSelect,
                     error_messages={
-                        "required": Text("Wählen Sie Ja oder Nein", "Select yes or no")
+                        "required": Text("Wählen Sie Ja oder Nein", "Select yes or no").lazy()
                     },
                 ),
             },
@@ -63,25 +63,27 @@ SERVICE = ServiceDefinition(
                     label=Text(
                         "Wie viele Kinder unter 18 leben bei Ihnen?",
                         "How many children under 18 live with you?",
-                    ),
+                    ).lazy(),
                     min_value=1,
                     max_value=15,
                     error_messages={
                         "required": Text(
                             "Geben Sie die Zahl der Kinder ein", "Enter the number of children"
-                        )
+                        ).lazy()
                     },
                 ),
                 "youngest_birth_date": forms.DateField(
                     label=Text(
                         "Geburtsdatum des jüngsten Kindes", "Date of birth of the youngest child"
-                    ),
+                    ).lazy(),
                     widget=forms.DateInput(attrs={"type": "date"}),
                     error_messages={
                         "required": Text(
                             "Geben Sie das Geburtsdatum ein", "Enter the date of birth"
-                        ),
-                        "invalid": Text("Geben Sie ein gültiges Datum ein", "Enter a real date"),
+                        ).lazy(),
+                        "invalid": Text(
+                            "Geben Sie ein gültiges Datum ein", "Enter a real date"
+                        ).lazy(),
                     },
                 ),
             },
@@ -94,7 +96,7 @@ SERVICE = ServiceDefinition(
                     label=Text(
                         "Namen von bis zu drei weiteren Erwachsenen, einer pro Zeile",
                         "Names of up to three more adults, one per line",
-                    ),
+                    ).lazy(),
                     required=False,
                     max_length=400,
                     widget=forms.Textarea(attrs={"rows": 3}),
@@ -107,20 +109,20 @@ SERVICE = ServiceDefinition(
             Text("Welchen Familienpass möchten Sie?", "Which family pass would you like?"),
             fields={
                 "variant": forms.ChoiceField(
-                    label=Text("Variante", "Variant"),
+                    label=Text("Variante", "Variant").lazy(),
                     widget=forms.RadioSelect,
                     choices=[
-                        ("basic", Text("Familienpass", "Family pass")),
+                        ("basic", Text("Familienpass", "Family pass").lazy()),
                         (
                             "plus",
                             Text(
                                 "Familienpass plus (mit Sozialleistungen)",
                                 "Family pass plus (with social benefits)",
-                            ),
+                            ).lazy(),
                         ),
                     ],
                     error_messages={
-                        "required": Text("Wählen Sie eine Variante", "Choose a variant")
+                        "required": Text("Wählen Sie eine Variante", "Choose a variant").lazy()
                     },
                 ),
             },
