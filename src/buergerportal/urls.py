@@ -16,4 +16,7 @@ urlpatterns = [
     path("konto/", include("buergerportal.accounts.urls")),
     path("leistungen/", include("buergerportal.catalogue.urls")),
     path("admin/", admin.site.urls),
+    # --- payments (issue 4) ---
+    path("zahlungen/", include("buergerportal.payments.urls")),
+    path("test-payments/", include("buergerportal.payments.providers.test_urls")),
 ]
