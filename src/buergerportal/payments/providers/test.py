@@ -47,6 +47,8 @@ def transaction_notification(txn: TestTransaction) -> dict[str, object]:
 
 
 class TestProvider(PaymentProvider):
+    __test__ = False  # not a pytest test class, despite the name
+
     key = "test"
     label = "Test provider (no real money)"
 
