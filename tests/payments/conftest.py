@@ -39,12 +39,14 @@ def unit(db) -> OrgUnit:
 @pytest.fixture
 def resident_client(resident) -> Client:
     client = Client()
+    client.cookies["django_language"] = "en"  # assertions read the English source texts
     client.force_login(resident)
     return client
 
 
 def login_staff(client: Client, user: User) -> Client:
     """Log a member of staff in as if with their second factor (the middleware insists)."""
+    client.cookies["django_language"] = "en"
     client.force_login(user)
     session = client.session
     session["account_authentication_methods"] = [{"method": "password"}, {"method": "mfa"}]

@@ -62,5 +62,5 @@ def test_the_deploy_check_warns_about_the_test_provider_outside_the_demo(setting
     settings.DEMO = False
     from django.core.management.base import SystemCheckError
 
-    with pytest.raises(SystemCheckError, match="payments.W001"):
+    with pytest.raises(SystemCheckError, match=r"payments\.W001"):
         call_command("check", "--deploy", "--fail-level", "WARNING", "--tag", "security")

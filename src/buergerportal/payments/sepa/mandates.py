@@ -60,7 +60,7 @@ def iban_check(value: str) -> BankAccount:
             _("We could not find the bank for this IBAN. Check it or use another account."),
             code="bank",
         )
-    return BankAccount(iban=str(iban.compact), bic=str(iban.bic), bank_name=bank["name"])
+    return BankAccount(iban=str(iban.compact), bic=str(iban.bic), bank_name=bank.name)
 
 
 def mandate_reference_new() -> str:
