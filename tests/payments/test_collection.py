@@ -59,7 +59,7 @@ def test_the_first_collection_is_frst_and_later_ones_rcur(resident):
     second = _mandate(UserFactory(), iban="DE44500105175407324931")
     _debit(first)
     file_one = collection_file_create(collection_date=DAY, created_by=None)
-    _schema().validate(file_one.xml.open("rb").read().decode())
+    _schema().validate(file_one.xml.open("rb").read().decode())  # the XSD, independently
     assert _sequence_types(file_one) == {first.reference: "FRST"}
 
     _debit(first, due=DAY.replace(year=2027))
@@ -128,3 +128,25 @@ def test_the_command_collects_for_a_date(resident, capsys):
 def test_clerks_without_the_permission_cannot_create_files():
     client = login_staff(Client(), staff_member())
     assert client.get(reverse("payments:collection_files")).status_code == 403
+
+
+def test_a_file_that_breaks_the_schema_is_refused():
+    from buergerportal.payments.sepa.collection import (
+        CollectionFileInvalid,
+        DebitLine,
+        pain008_build,
+    )
+
+    line = DebitLine(
+        end_to_end_id="E2E-1",
+        mandate_reference="BPM-2026-TEST",
+        signed_on=DAY,
+        holder_name="Anna Schmidt",
+        iban="DE89370400440532013000",
+        bic="not a BIC",
+        amount_cents=100,
+        description="Test",
+        sequence_type="FRST",
+    )
+    with pytest.raises(CollectionFileInvalid):
+        pain008_build(lines=[line], collection_date=DAY)

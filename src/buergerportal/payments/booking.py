@@ -94,6 +94,7 @@ def payment_settle(*, notification: Notification, via: str) -> Payment:
                 rejected = ("transaction id already booked for another payment", payment)
     if rejected is not None:
         raise _reject(*rejected)
+    assert payment is not None  # noqa: S101 (only a rejection leaves it None)
     return payment
 
 

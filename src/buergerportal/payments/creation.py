@@ -105,8 +105,11 @@ def payment_retry(*, payment: Payment) -> Payment:
     """A fresh payment with the same payable, items and payer, after a failure or cancellation."""
     if payment.state not in {PaymentState.FAILED, PaymentState.CANCELLED}:
         raise PaymentError("only a failed or cancelled payment can be tried again")
+    payable = payment.payable
+    if payable is None:
+        raise PaymentError("the payable no longer exists")
     return payment_create(
-        payable=payment.payable,
+        payable=payable,
         payer=payment.payer,
         purpose=payment.purpose,
         items=[FeeItem(i.code, i.label, i.amount_cents) for i in payment.items.all()],

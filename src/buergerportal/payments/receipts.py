@@ -36,7 +36,7 @@ def receipt_pdf_render(*, payment: Payment, number: str) -> bytes:
                 "issued_at": timezone.localtime(),
             },
         )
-    return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=html).write_pdf()
 
 
 def receipt_issue(*, payment_id: int) -> Receipt | None:

@@ -102,8 +102,9 @@ def reconciliation_report(*, start: date, end: date) -> Report:
             )
         )
         totals.setdefault(row["day"], DayTotal(row["day"])).paid_cents += row["amount"]
-    for row in refunds:
-        totals.setdefault(row["day"], DayTotal(row["day"])).refunded_cents += row["amount"]
+    for refund in refunds:
+        day = refund["day"]
+        totals.setdefault(day, DayTotal(day)).refunded_cents += refund["amount"]
     report.days = [totals[d] for d in sorted(totals)]
     return report
 

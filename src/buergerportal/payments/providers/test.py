@@ -83,7 +83,9 @@ class TestProvider(PaymentProvider):
             raise InvalidNotification("malformed notification") from exc
 
     def query_status(self, *, payment: Payment) -> Notification:
-        txn = TestTransaction.objects.filter(pk=payment.provider_reference or None).first()
+        if not payment.provider_reference:
+            raise ProviderError("not started")
+        txn = TestTransaction.objects.filter(pk=payment.provider_reference).first()
         if txn is None:
             raise ProviderError("unknown session")
         data = transaction_notification(txn)
@@ -96,10 +98,12 @@ class TestProvider(PaymentProvider):
         )
 
     def refund(self, *, payment: Payment, amount_cents: int, refund_reference: str) -> RefundResult:
+        if not payment.provider_reference:
+            raise ProviderError("not started")
         with transaction.atomic():
             txn = (
                 TestTransaction.objects.select_for_update()
-                .filter(pk=payment.provider_reference or None)
+                .filter(pk=payment.provider_reference)
                 .first()
             )
             if txn is None or txn.status != TestTransactionStatus.SUCCEEDED:

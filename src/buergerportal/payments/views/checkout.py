@@ -7,6 +7,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -69,7 +70,7 @@ def result(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @login_required
-def receipt_download(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def receipt_download(request: HttpRequest, public_id: UUID) -> HttpResponseBase:
     receipt = receipt_for_payer(request.user, public_id)  # type: ignore[arg-type]
     if not receipt.pdf:
         messages.info(request, _("Your receipt is being prepared. Please try again shortly."))

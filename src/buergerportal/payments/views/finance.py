@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -84,7 +85,7 @@ def collection_files(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("payments.manage_direct_debits", raise_exception=True)
-def collection_file_download(request: HttpRequest, pk: int) -> HttpResponse:
+def collection_file_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     file = get_object_or_404(CollectionFile, pk=pk)
     return FileResponse(
         file.xml.open("rb"),
