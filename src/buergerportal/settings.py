@@ -7,6 +7,8 @@ README's configuration table. Secrets have no defaults outside the demo: with ``
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from pathlib import Path
@@ -114,6 +116,8 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    # --- payments (issue 4) ---
+    "buergerportal.payments",
 ]
 
 MIDDLEWARE = [
@@ -390,3 +394,25 @@ VIRUS_SCANNER = (
 )
 # Status lookup by reference number and email without login: attempts per IP and window.
 STATUS_LOOKUP_RATE = env_str("BP_RATE_STATUS_LOOKUP", "10/10m")
+# --- Payments (issue 4; docs/payments.md) ----------------------------------------------------
+# The provider is a plugin chosen by dotted path. The demo uses the built-in test provider; outside
+# the demo nothing is configured until the city sets its provider and its secrets.
+_TEST_PROVIDER = "buergerportal.payments.providers.test.TestProvider"
+PAYMENT_PROVIDER = env_str("BP_PAYMENT_PROVIDER", _TEST_PROVIDER if DEMO else "")
+PAYMENT_PROVIDER_OPTIONS = {
+    # Shared secret for signed notifications (HMAC-SHA256). The demo derives one from the key.
+    "secret": env_str("BP_PAYMENT_SECRET")
+    or (hmac.new(SECRET_KEY.encode(), b"payments", hashlib.sha256).hexdigest() if DEMO else ""),
+    "merchant_id": env_str("BP_PAYMENT_MERCHANT_ID", "bp-demo" if DEMO else ""),
+    "api_url": env_str("BP_PAYMENT_API_URL", ""),
+}
+# A payment still pending after this many minutes is settled by asking the provider.
+PAYMENT_PENDING_MINUTES = env_int("BP_PAYMENT_PENDING_MINUTES", 30)
+# Refunds above this amount (cents) need a second member of staff with the approver role.
+REFUND_FOUR_EYES_CENTS = env_int("BP_REFUND_FOUR_EYES_CENTS", 10000)
+# SEPA direct debit: the city as creditor. The demo has invented values; nothing else has defaults.
+SEPA_CREDITOR_ID = env_str("BP_SEPA_CREDITOR_ID", "DE98ZZZ09999999999" if DEMO else "")
+SEPA_CREDITOR_NAME = env_str("BP_SEPA_CREDITOR_NAME", f"Stadt {CITY_NAME}")
+SEPA_CREDITOR_IBAN = env_str("BP_SEPA_CREDITOR_IBAN", "DE89370400440532013000" if DEMO else "")
+SEPA_CREDITOR_BIC = env_str("BP_SEPA_CREDITOR_BIC", "COBADEFFXXX" if DEMO else "")
+SEPA_MANDATE_LAPSE_MONTHS = env_int("BP_SEPA_MANDATE_LAPSE_MONTHS", 36)

@@ -1,0 +1,117 @@
+"""Booking what the provider reports: verified, amount-checked and idempotent.
+
+A notification replayed any number of times books the payment once: the payment row is locked
+(``select_for_update``), a payment that is no longer open is not changed again, and the provider's
+transaction id is unique across payments. Rejections are logged with the payment's public id and a
+reason only — never names, amounts of other people, or the raw body.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from buergerportal.core.audit import audit_record
+
+from .models import Payment, PaymentState
+from .models.payment import OPEN_STATES
+from .providers.base import InvalidNotification, Notification, ProviderStatus
+from .providers.registry import payment_provider
+
+logger = logging.getLogger(__name__)
+
+_FINAL = {
+    ProviderStatus.PAID: PaymentState.PAID,
+    ProviderStatus.FAILED: PaymentState.FAILED,
+    ProviderStatus.CANCELLED: PaymentState.CANCELLED,
+}
+
+
+class NotificationRejected(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _reject(reason: str, payment: Payment | None = None) -> NotificationRejected:
+    logger.warning(
+        "payment notification rejected",
+        extra={"reason": reason, "payment": str(payment.public_id) if payment else ""},
+    )
+    audit_record(
+        action="payment.notification_rejected",
+        obj=payment,
+        object_type="" if payment else "payments.payment",
+        data={"reason": reason},
+    )
+    return NotificationRejected(reason)
+
+
+def notification_process(*, body: bytes, headers: Mapping[str, str]) -> Payment:
+    """Verify a provider's callback and book it. Raise ``NotificationRejected``."""
+    try:
+        notification = payment_provider().parse_notification(body=body, headers=headers)
+    except InvalidNotification as exc:
+        raise _reject(str(exc)) from exc
+    return payment_settle(notification=notification, via="callback")
+
+
+def payment_settle(*, notification: Notification, via: str) -> Payment:
+    """Apply a verified notification (``via`` "callback" or "status_check") to its payment."""
+    rejected: tuple[str, Payment | None] | None = None
+    with transaction.atomic():
+        payment = (
+            Payment.objects.select_for_update()
+            .filter(reference=notification.payment_reference)
+            .first()
+        )
+        if payment is None:
+            rejected = ("unknown payment reference", None)
+        elif (notification.amount_cents, notification.currency) != (
+            payment.amount_cents,
+            payment.currency,
+        ):
+            rejected = ("amount or currency does not match", payment)
+        elif payment.state not in OPEN_STATES or notification.status == ProviderStatus.PENDING:
+            if notification.status == ProviderStatus.PAID and (
+                notification.transaction_id != payment.provider_transaction_id
+            ):
+                logger.warning(
+                    "paid notification for a payment that is already final",
+                    extra={"payment": str(payment.public_id), "state": payment.state},
+                )
+            return payment  # a replay, a late duplicate or nothing new: book nothing
+        elif notification.status == ProviderStatus.PAID and not notification.transaction_id:
+            rejected = ("paid without a transaction id", payment)
+        else:
+            try:
+                with transaction.atomic():
+                    _book(payment=payment, notification=notification, via=via)
+            except IntegrityError:
+                rejected = ("transaction id already booked for another payment", payment)
+    if rejected is not None:
+        raise _reject(*rejected)
+    assert payment is not None  # noqa: S101 (only a rejection leaves it None)
+    return payment
+
+
+def _book(*, payment: Payment, notification: Notification, via: str) -> None:
+    from .tasks import payment_outcome_notify, receipt_issue
+
+    payment.state = _FINAL[notification.status]
+    payment.settled_via = via
+    fields = ["state", "settled_via", "updated_at"]
+    if payment.state == PaymentState.PAID:
+        payment.paid_at = timezone.now()
+        payment.provider_transaction_id = notification.transaction_id
+        fields += ["paid_at", "provider_transaction_id"]
+    payment.save(update_fields=fields)
+    audit_record(
+        action=f"payment.{payment.state}", obj=payment, data={"via": via, "state": payment.state}
+    )
+    transaction.on_commit(lambda: payment_outcome_notify.enqueue(payment_id=payment.pk))
+    if payment.state == PaymentState.PAID:
+        transaction.on_commit(lambda: receipt_issue.enqueue(payment_id=payment.pk))

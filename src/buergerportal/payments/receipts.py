@@ -1,0 +1,65 @@
+"""PDF receipts (Zahlungsbestätigungen) for booked payments, rendered with WeasyPrint.
+
+Once a receipt exists, every ``register_receipt_listener`` callback is called with it: the
+notifications app will put it into the resident's mailbox. Until then the payer downloads it from
+the payment's result page.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .listeners import receipt_listeners
+from .models import Payment, Receipt
+
+logger = logging.getLogger(__name__)
+
+
+def receipt_pdf_render(*, payment: Payment, number: str) -> bytes:
+    from weasyprint import HTML  # imported late: loading it costs about a second
+
+    language = payment.payer.preferred_language if payment.payer else settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = render_to_string(
+            "payments/receipt_pdf.html",
+            {
+                "payment": payment,
+                "items": list(payment.items.all()),
+                "number": number,
+                "city": settings.CITY_NAME,
+                "issued_at": timezone.localtime(),
+            },
+        )
+    return HTML(string=html).write_pdf()
+
+
+def receipt_issue(*, payment_id: int) -> Receipt | None:
+    """Create the receipt of a booked payment once; tell the receipt listeners about it."""
+    with transaction.atomic():
+        payment = (
+            Payment.objects.select_for_update(of=("self",))
+            .select_related("payer")
+            .get(pk=payment_id)
+        )
+        if not payment.is_booked:
+            return None
+        existing = Receipt.objects.filter(payment=payment).first()
+        if existing is not None:
+            return existing
+        number = f"Q-{payment.reference.removeprefix('BPZ-')}"
+        receipt = Receipt(payment=payment, number=number)
+        pdf = receipt_pdf_render(payment=payment, number=number)
+        receipt.pdf.save(f"{number}.pdf", ContentFile(pdf), save=False)
+        receipt.save()
+    for listener in receipt_listeners():
+        try:
+            listener(receipt)
+        except Exception:  # one failing mailbox must not lose the receipt
+            logger.exception("receipt listener failed", extra={"receipt": receipt.number})
+    return receipt

@@ -1,0 +1,141 @@
+"""The reconciliation report: what was booked per day and per fee item, and what was refunded,
+so the finance office can match it against the bank statement (days are local, Europe/Berlin)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from .models import PaymentItem, Refund, RefundState
+from .models.payment import BOOKED_STATES
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    day: date
+    method: str
+    code: str
+    label: str
+    count: int
+    amount_cents: int
+
+
+@dataclass
+class DayTotal:
+    day: date
+    paid_cents: int = 0
+    refunded_cents: int = 0
+
+    @property
+    def net_cents(self) -> int:
+        return self.paid_cents - self.refunded_cents
+
+
+@dataclass
+class Report:
+    start: date
+    end: date
+    rows: list[ItemRow] = field(default_factory=list)
+    days: list[DayTotal] = field(default_factory=list)
+
+    @property
+    def paid_cents(self) -> int:
+        return sum(d.paid_cents for d in self.days)
+
+    @property
+    def refunded_cents(self) -> int:
+        return sum(d.refunded_cents for d in self.days)
+
+    @property
+    def net_cents(self) -> int:
+        return self.paid_cents - self.refunded_cents
+
+
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.combine(start, time.min, tzinfo=tz),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz),
+    )
+
+
+def reconciliation_report(*, start: date, end: date) -> Report:
+    """Booked fee items and executed refunds between ``start`` and ``end`` (inclusive)."""
+    low, high = _bounds(start, end)
+    tz = timezone.get_current_timezone()
+    items = (
+        PaymentItem.objects.filter(
+            payment__state__in=BOOKED_STATES,
+            payment__paid_at__gte=low,
+            payment__paid_at__lt=high,
+        )
+        .annotate(day=TruncDate("payment__paid_at", tzinfo=tz))
+        .values("day", "payment__method", "code", "label")
+        .annotate(count=Count("id"), amount=Sum("amount_cents"))
+        .order_by("day", "payment__method", "code", "label")
+    )
+    refunds = (
+        Refund.objects.filter(
+            state=RefundState.EXECUTED, executed_at__gte=low, executed_at__lt=high
+        )
+        .annotate(day=TruncDate("executed_at", tzinfo=tz))
+        .values("day")
+        .annotate(amount=Sum("amount_cents"))
+    )
+    report = Report(start=start, end=end)
+    totals: dict[date, DayTotal] = {}
+    for row in items:
+        report.rows.append(
+            ItemRow(
+                day=row["day"],
+                method=row["payment__method"],
+                code=row["code"],
+                label=row["label"],
+                count=row["count"],
+                amount_cents=row["amount"],
+            )
+        )
+        totals.setdefault(row["day"], DayTotal(row["day"])).paid_cents += row["amount"]
+    for refund in refunds:
+        day = refund["day"]
+        totals.setdefault(day, DayTotal(day)).refunded_cents += refund["amount"]
+    report.days = [totals[d] for d in sorted(totals)]
+    return report
+
+
+def _euros(cents: int) -> str:
+    """German notation for the finance office's spreadsheet: 1234,50."""
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{abs(cents) // 100},{abs(cents) % 100:02d}"
+
+
+def reconciliation_csv(*, report: Report) -> str:
+    """Semicolon-separated with decimal commas, as German spreadsheets read it."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["date", "kind", "method", "fee_item", "description", "count", "amount_eur"])
+    for row in report.rows:
+        writer.writerow(
+            [
+                row.day.isoformat(),
+                "payment",
+                row.method,
+                row.code,
+                row.label,
+                row.count,
+                _euros(row.amount_cents),
+            ]
+        )
+    for day in report.days:
+        if day.refunded_cents:
+            writer.writerow(
+                [day.day.isoformat(), "refund", "", "", "", "", _euros(-day.refunded_cents)]
+            )
+        writer.writerow([day.day.isoformat(), "day_total", "", "", "", "", _euros(day.net_cents)])
+    return out.getvalue()

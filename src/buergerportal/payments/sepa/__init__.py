@@ -1,0 +1,1 @@
+"""SEPA direct debit: mandates (``mandates.py``) and pain.008 files (``collection.py``)."""

@@ -1,0 +1,67 @@
+"""Background tasks. Each takes ids, loads, and calls one function (house rule 4)."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def payment_outcome_notify(*, payment_id: int) -> None:
+    """Tell the payable's owner that its payment was paid, failed or was cancelled."""
+    from .outcome import payment_outcome_deliver
+
+    payment_outcome_deliver(payment_id=payment_id)
+
+
+@task()
+def receipt_issue(*, payment_id: int) -> None:
+    from .receipts import receipt_issue as issue
+
+    issue(payment_id=payment_id)
+
+
+@task()
+def refund_execute(*, refund_id: int) -> None:
+    from .refunds import refund_execute as execute
+
+    execute(refund_id=refund_id)
+
+
+@task()
+def payments_settle_stale() -> int:
+    """Periodic: settle payments whose notification never came (see docs/payments.md)."""
+    from .settlement import payments_settle_stale as settle
+
+    return settle()
+
+
+@task()
+def test_provider_notify(*, transaction_id: str) -> int:
+    """The test provider's server-to-server notification (possibly late, possibly again)."""
+    from .providers.test_delivery import test_notification_send
+
+    return test_notification_send(transaction_id=transaction_id)
+
+
+@task()
+def mandates_lapse() -> int:
+    """Periodic: mandates unused for 36 months lapse."""
+    from .sepa.mandates import mandates_lapse as lapse
+
+    return lapse()
+
+
+@task()
+def sepa_collection_build(*, collection_date: str) -> int | None:
+    """Scheduled: the pain.008 file for one collection date (ISO date)."""
+    from .sepa.collection import collection_file_create
+
+    created = collection_file_create(
+        collection_date=datetime.date.fromisoformat(collection_date), created_by=None
+    )
+    return created.pk if created else None

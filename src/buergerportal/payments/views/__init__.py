@@ -1,0 +1,1 @@
+"""Views of the payments app: thin — parse, call a function, render."""

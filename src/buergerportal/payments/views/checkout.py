@@ -1,0 +1,83 @@
+"""The payer's pages: start a payment, the result page after the provider, the receipt."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ..access import mandates_for_payer, payment_for_payer, receipt_for_payer
+from ..creation import PaymentError, payment_retry, payment_start
+from ..models import PaymentState
+from ..providers.registry import payment_provider, provider_is_test
+from ..settlement import payment_refresh
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    payments = request.user.payments.select_related("receipt").order_by("-created_at")[:50]  # type: ignore[union-attr]
+    mandates = mandates_for_payer(request.user)  # type: ignore[arg-type]
+    return render(request, "payments/overview.html", {"payments": payments, "mandates": mandates})
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    payment = payment_for_payer(request.user, public_id)  # type: ignore[arg-type]
+    if payment.state != PaymentState.CREATED:
+        return redirect("payments:return", public_id=payment.public_id)
+    return redirect(payment_start(payment=payment))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def result(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The page the provider sends the payer back to. It shows the stored state only: whatever
+    the return URL's query string claims is ignored."""
+    payment = payment_for_payer(request.user, public_id)  # type: ignore[arg-type]
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "check":
+            payment_refresh(payment=payment)
+            return redirect("payments:return", public_id=payment.public_id)
+        if action == "retry":
+            try:
+                retry = payment_retry(payment=payment)
+            except PaymentError:
+                return redirect("payments:return", public_id=payment.public_id)
+            return redirect(payment_start(payment=retry))
+        if action == "start" and payment.state == PaymentState.CREATED:
+            return redirect(payment_start(payment=payment))
+    test_page = None
+    if payment.provider and provider_is_test():
+        test_page = payment_provider().payer_page_url(payment=payment)
+    return render(
+        request,
+        "payments/result.html",
+        {
+            "payment": payment,
+            "items": payment.items.all(),
+            "receipt": getattr(payment, "receipt", None),
+            "test_page": test_page,
+        },
+    )
+
+
+@login_required
+def receipt_download(request: HttpRequest, public_id: UUID) -> HttpResponseBase:
+    receipt = receipt_for_payer(request.user, public_id)  # type: ignore[arg-type]
+    if not receipt.pdf:
+        messages.info(request, _("Your receipt is being prepared. Please try again shortly."))
+        return redirect("payments:return", public_id=public_id)
+    return FileResponse(
+        receipt.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{receipt.number}.pdf",
+        content_type="application/pdf",
+    )

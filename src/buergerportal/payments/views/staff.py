@@ -1,0 +1,105 @@
+"""Back-office pages: payments of one's units, refunds and their second approval."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ..access import payment_for_staff, payments_for_staff
+from ..forms import RefundForm
+from ..refunds import (
+    RefundError,
+    refund_approve,
+    refund_available_cents,
+    refund_reject,
+    refund_request,
+)
+
+View = Callable[..., HttpResponse]
+
+
+def staff_required(view: View) -> View:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_staff_member:  # type: ignore[union-attr]
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@staff_required
+def payment_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    payments = payments_for_staff(request.user).select_related("unit")  # type: ignore[arg-type]
+    if query:
+        payments = payments.filter(reference__icontains=query) | payments.filter(
+            purpose__icontains=query
+        )
+    return render(
+        request,
+        "payments/staff/payment_list.html",
+        {"payments": payments.order_by("-created_at")[:100], "query": query},
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def payment_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    payment = payment_for_staff(request.user, public_id)  # type: ignore[arg-type]
+    form = RefundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            refund = refund_request(
+                payment=payment,
+                amount_cents=form.cleaned_data["amount"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,  # type: ignore[arg-type]
+            )
+        except RefundError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if refund.state == "awaiting_approval":
+                messages.info(request, _("The refund waits for a second approver."))
+            else:
+                messages.success(request, _("The refund is being paid back."))
+            return redirect("payments:staff_payment", public_id=payment.public_id)
+    return render(
+        request,
+        "payments/staff/payment_detail.html",
+        {
+            "payment": payment,
+            "items": payment.items.all(),
+            "refunds": payment.refunds.select_related("requested_by", "approved_by"),
+            "available_cents": refund_available_cents(payment=payment),
+            "four_eyes_cents": settings.REFUND_FOUR_EYES_CENTS,
+            "form": form,
+        },
+    )
+
+
+@staff_required
+@require_POST
+def refund_decide(request: HttpRequest, public_id: UUID, refund_id: int) -> HttpResponse:
+    payment = payment_for_staff(request.user, public_id)  # type: ignore[arg-type]
+    refund = get_object_or_404(payment.refunds, pk=refund_id)
+    decide = refund_approve if request.POST.get("decision") == "approve" else refund_reject
+    try:
+        decide(refund=refund, by=request.user)  # type: ignore[arg-type]
+    except RefundError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your decision has been recorded."))
+    return redirect("payments:staff_payment", public_id=payment.public_id)

@@ -1,0 +1,141 @@
+"""Refunds by staff with a reason; a second, different approver above the four-eyes limit."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from buergerportal.accounts.models import Role
+from buergerportal.payments.models import PaymentState, RefundState, TestTransaction
+from buergerportal.payments.providers.signing import (
+    SIGNATURE_HEADER,
+    canonical_payload,
+    payload_sign,
+)
+from buergerportal.payments.refunds import RefundError, refund_approve, refund_request
+from tests.factories import OrgUnitFactory, staff_member
+
+from .conftest import SECRET, login_staff, make_payment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def paid(resident, resident_client, unit, django_capture_on_commit_callbacks):
+    payment = make_payment(payer=resident, unit=unit)  # 127,50 €
+    page = resident_client.post(reverse("payments:start", args=[payment.public_id]))["Location"]
+    with django_capture_on_commit_callbacks(execute=True):
+        resident_client.post(page, {"outcome": "success", "notify": "now"})
+    payment.refresh_from_db()
+    assert payment.state == PaymentState.PAID
+    return payment
+
+
+@pytest.fixture
+def clerk(unit):
+    return staff_member(unit=unit, role=Role.CLERK)
+
+
+@pytest.fixture
+def approver(unit):
+    return staff_member(unit=unit, role=Role.APPROVER)
+
+
+def test_a_clerk_refunds_a_small_amount_at_once(paid, clerk, django_capture_on_commit_callbacks):
+    client = login_staff(Client(), clerk)
+    url = reverse("payments:staff_payment", args=[paid.public_id])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"amount": "15,00", "reason": "Änderung nicht nötig"})
+    assert response.status_code == 302
+    paid.refresh_from_db()
+    assert paid.state == PaymentState.PARTIALLY_REFUNDED
+    assert paid.refunded_cents == 1500
+    assert TestTransaction.objects.get().refunded_cents == 1500
+    assert "Änderung nicht nötig" in client.get(url).content.decode()
+
+
+def test_a_refund_needs_a_reason_and_an_amount_that_is_left(paid, clerk):
+    client = login_staff(Client(), clerk)
+    url = reverse("payments:staff_payment", args=[paid.public_id])
+    page = client.post(url, {"amount": "15,00", "reason": ""}).content.decode()
+    assert "Give a reason for the refund." in page
+    page = client.post(url, {"amount": "200,00", "reason": "zu viel"}).content.decode()
+    assert "more than can still be refunded" in page
+    assert not paid.refunds.exists()
+
+
+def test_above_the_limit_a_second_approver_must_confirm(
+    paid, clerk, approver, django_capture_on_commit_callbacks
+):
+    refund = refund_request(
+        payment=paid, amount_cents=12750, reason="Antrag zurückgezogen", by=clerk
+    )
+    assert refund.state == RefundState.AWAITING_APPROVAL
+    paid.refresh_from_db()
+    assert paid.state == PaymentState.PAID  # no money moved yet
+    client = login_staff(Client(), approver)
+    decide = reverse("payments:refund_decide", args=[paid.public_id, refund.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(decide, {"decision": "approve"})
+    refund.refresh_from_db()
+    paid.refresh_from_db()
+    assert (refund.state, refund.approved_by) == (RefundState.EXECUTED, approver)
+    assert paid.state == PaymentState.REFUNDED
+
+
+def test_nobody_approves_their_own_refund(paid, unit):
+    both = staff_member(unit=unit, role=Role.APPROVER)
+    refund = refund_request(payment=paid, amount_cents=12750, reason="Doppelt bezahlt", by=both)
+    with pytest.raises(RefundError, match="second, different"):
+        refund_approve(refund=refund, by=both)
+
+
+def test_a_clerk_without_the_approver_role_cannot_approve(paid, clerk, unit):
+    other_clerk = staff_member(unit=unit, role=Role.CLERK)
+    refund = refund_request(payment=paid, amount_cents=12750, reason="Doppelt bezahlt", by=clerk)
+    with pytest.raises(RefundError, match="approver"):
+        refund_approve(refund=refund, by=other_clerk)
+    approver_elsewhere = staff_member(unit=OrgUnitFactory(), role=Role.APPROVER)
+    with pytest.raises(RefundError):
+        refund_approve(refund=refund, by=approver_elsewhere)
+
+
+def test_the_pending_approval_holds_back_its_amount(paid, clerk):
+    refund_request(payment=paid, amount_cents=12000, reason="Teilrückzahlung", by=clerk)
+    with pytest.raises(RefundError, match="more than"):
+        refund_request(payment=paid, amount_cents=1000, reason="noch einmal", by=clerk)
+
+
+def test_staff_of_another_unit_do_not_see_the_payment(paid):
+    outsider = staff_member(unit=OrgUnitFactory(), role=Role.APPROVER)
+    client = login_staff(Client(), outsider)
+    url = reverse("payments:staff_payment", args=[paid.public_id])
+    assert client.get(url).status_code == 404
+    with pytest.raises(RefundError):
+        refund_request(payment=paid, amount_cents=100, reason="x", by=outsider)
+
+
+def test_residents_cannot_open_the_back_office(resident_client):
+    assert resident_client.get(reverse("payments:staff_payments")).status_code == 403
+
+
+def test_a_refunded_payment_stays_booked_when_a_late_failure_arrives(client, paid, clerk):
+    body = canonical_payload(
+        {
+            "merchant_reference": paid.reference,
+            "status": "failed",
+            "amount_cents": paid.amount_cents,
+            "currency": "EUR",
+            "transaction_id": "",
+            "session": "s",
+        }
+    )
+    client.post(
+        reverse("payments:notify"),
+        data=body,
+        content_type="application/json",
+        headers={SIGNATURE_HEADER: payload_sign(secret=SECRET, body=body)},
+    )
+    paid.refresh_from_db()
+    assert paid.state == PaymentState.PAID
