@@ -25,13 +25,13 @@ def test_four_eyes_needs_a_second_different_approver(
     case.refresh_from_db()
     assert case.status == Status.AWAITING_CONFIRMATION
     response = _act(client, case, "confirm", {"agree": "yes"}, django_capture_on_commit_callbacks)
-    assert "A second, different person must confirm" in response.content.decode()
+    assert "Eine zweite, andere Person muss diese Entscheidung bestätigen" in response.content.decode()
     case.refresh_from_db()
     assert case.status == Status.AWAITING_CONFIRMATION
 
     login_staff(client, clerk)  # a clerk is not an approver
     response = _act(client, case, "confirm", {"agree": "yes"}, django_capture_on_commit_callbacks)
-    assert "Only an approver" in response.content.decode()
+    assert "Nur eine Person mit Freigaberecht" in response.content.decode()
 
     second = login_staff(client, staff_member(unit=case.unit, role=Role.APPROVER))
     _act(second, case, "confirm", {"agree": "yes"}, django_capture_on_commit_callbacks)
@@ -74,7 +74,7 @@ def test_a_rejection_needs_reasons(client, clerk):
         reverse("cases:action", args=[case.pk, "decide"]), {"decision": "reject"}
     )
     assert response.status_code == 400
-    assert "Give the reasons for the rejection" in response.content.decode()
+    assert "Begründen Sie die Ablehnung" in response.content.decode()
 
 
 def test_the_resident_answers_a_request_and_the_case_returns_to_the_queue(

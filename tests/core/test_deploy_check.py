@@ -9,7 +9,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def _run(env_overrides: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BP_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BP_", "DJANGO_"))}
     env.update(PYTHONPATH=str(SRC), DJANGO_SETTINGS_MODULE="buergerportal.settings")
     env.update(env_overrides)
     return subprocess.run(
