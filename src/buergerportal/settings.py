@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "buergerportal.accounts",
     "buergerportal.catalogue",
     "buergerportal.registers",
+    "buergerportal.services.parking_permit",
     # --- service engine and back office (issue 3) ---
     "buergerportal.applications",
     "buergerportal.cases",
@@ -202,6 +203,11 @@ RESIDENT_REGISTER = env_str(
 VEHICLE_REGISTER = env_str(
     "BP_VEHICLE_REGISTER", "buergerportal.registers.embedded.EmbeddedVehicleRegister"
 )
+
+# --- Resident parking permit (services/parking_permit) ------------------------------------
+PARKING_PERMIT_FEE_CENTS = env_int("BP_PARKING_PERMIT_FEE_CENTS", 12750)
+PARKING_PERMIT_CHANGE_FEE_CENTS = env_int("BP_PARKING_PERMIT_CHANGE_FEE_CENTS", 1500)
+PARKING_PERMIT_VEHICLE_CLASSES = env_list("BP_PARKING_PERMIT_VEHICLE_CLASSES", ["M1", "N1", "L3e"])
 
 # --- Signed credentials (printed permits verifiable offline) -------------------------------
 # Encrypts the private signing keys at rest; defaults to the secret key.

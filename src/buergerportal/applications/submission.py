@@ -71,7 +71,10 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
 
             upload_delete(upload=leftover)
         case_event_record(application=application, kind="submitted", actor=draft.owner)
-        case_run_checks(application=application, answers=result.answers)
+        # Checks may ask the registers about the applicant (once-only), so they get who it is.
+        case_run_checks(
+            application=application, answers={**result.answers, "_applicant": draft.owner}
+        )
         application_id = str(application.pk)
         transaction.on_commit(
             lambda: application_email_send.enqueue(application_id=application_id, kind="received")

@@ -132,6 +132,11 @@ class ServiceDefinition:
         "I declare that the information I have given is correct and complete.",
     )
     decision_text: Text = Text("", "")  # what the notice (Bescheid) grants, shown on approval
+    # What an approved application delivers besides the notice (e.g. a permit to print):
+    # a function of the application returning (file name, bytes, MIME type) triples.
+    result_documents: Callable[[Any], list[tuple[str, bytes, str]]] | None = None
+    # A template included on the service page for what only this service shows (e.g. zones).
+    page_template: str = ""
 
     @property
     def applies_online(self) -> bool:

@@ -10,6 +10,8 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 
 from buergerportal.accounts.models import Membership, OrgUnit, Role, User
+from buergerportal.registers.demo import demo_registers_load
+from buergerportal.services.parking_permit.zones import DEMO_ZONES, zones_load
 
 DEMO_PASSWORD = "Demo-Passwort-2026"  # noqa: S105  (the demo's published password)
 
@@ -86,8 +88,10 @@ def demo_city_load() -> list[DemoPerson]:
             slug=slug,
             defaults={"name_de": name_de, "name_en": name_en, "email": f"{slug}@mannheim.example"},
         )
+    users = {}
     for person in [*STAFF, *RESIDENTS]:
         user, _ = User.objects.get_or_create(email=person.email)
+        users[person.email] = user
         user.first_name, user.last_name = person.first_name, person.last_name
         user.is_superuser = user.is_staff = person.superuser
         user.is_active = True
@@ -103,4 +107,6 @@ def demo_city_load() -> list[DemoPerson]:
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             TOTP.activate(user, person.totp_secret)
+    demo_registers_load(users)
+    zones_load(path=DEMO_ZONES)
     return [*STAFF, *RESIDENTS]

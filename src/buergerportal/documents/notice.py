@@ -58,6 +58,10 @@ def notice_issue(*, application_id: str) -> Notice | None:
             return existing
         pdf = notice_render(application=application)
         filename = f"Bescheid-{application.reference}.pdf"
+        attachments = [(filename, pdf, "application/pdf")]
+        service = service_by_slug(application.service_slug)
+        if application.status == Status.APPROVED and service and service.result_documents:
+            attachments += service.result_documents(application)
         notice = Notice.objects.create(
             application=application,
             decision=application.status,
@@ -71,7 +75,7 @@ def notice_issue(*, application_id: str) -> Notice | None:
                     subject=_("Notice on your application %(ref)s")
                     % {"ref": application.reference},
                     body=_("Please find the notice on your application attached."),
-                    attachments=((filename, pdf, "application/pdf"),),
+                    attachments=tuple(attachments),
                 )
         case_event_record(application=application, kind=EventKind.NOTICE_ISSUED)
         app_id = str(application.pk)

@@ -1,4 +1,19 @@
-from buergerportal.catalogue.definitions import ServiceDefinition, Text
+from django import forms
+
+from buergerportal.catalogue.definitions import (
+    Check,
+    Evidence,
+    ServiceDefinition,
+    Step,
+    Text,
+    Workflow,
+)
+
+from . import rules
+from .fields import PlateField
+from .issue import permit_documents
+
+YES_NO = [("yes", Text("Ja", "Yes").lazy()), ("no", Text("Nein", "No").lazy())]
 
 SERVICE = ServiceDefinition(
     slug="bewohnerparkausweis",
@@ -19,6 +34,18 @@ SERVICE = ServiceDefinition(
             "Das Fahrzeug ist auf Sie zugelassen oder dauerhaft von Ihnen genutzt.",
             "The vehicle is registered to you or in your permanent use.",
         ),
+        Text(
+            "Name und Anschrift kennt die Stadt aus dem Melderegister, Halter und Fahrzeugklasse "
+            "aus dem Fahrzeugregister: Sie geben nur das Kennzeichen an.",
+            "The city knows your name and address from the resident register and the holder "
+            "and vehicle class from the vehicle register: you only enter the number plate.",
+        ),
+        Text(
+            "Sind alle Prüfungen bestanden, entscheidet das Portal automatisch (§ 35a VwVfG) und "
+            "Sie drucken den Ausweis sofort nach dem Bezahlen aus.",
+            "When every check passes, the portal decides automatically (section 35a VwVfG) and "
+            "you print the permit right after paying.",
+        ),
     ),
     evidence=(
         Text(
@@ -33,4 +60,102 @@ SERVICE = ServiceDefinition(
     ozg_level=4,
     legal_basis=Text("§ 45 Abs. 1b Nr. 2a StVO", "Section 45(1b) no. 2a StVO"),
     keywords=("parken", "parking", "auto", "car", "anwohner", "zone", "vignette"),
+    steps=(
+        Step(
+            "fahrzeug",
+            Text("Für welches Fahrzeug?", "For which vehicle?"),
+            hint=Text(
+                "Name und Anschrift übernehmen wir aus dem Melderegister.",
+                "We take your name and address from the resident register.",
+            ),
+            fields={
+                "plate": PlateField(
+                    label=Text("Kennzeichen", "Number plate").lazy(),
+                    help_text=Text("Zum Beispiel MA-AB 1234", "For example MA-AB 1234").lazy(),
+                    error_messages={
+                        "required": Text(
+                            "Geben Sie das Kennzeichen ein", "Enter the number plate"
+                        ).lazy()
+                    },
+                ),
+                "own_vehicle": forms.ChoiceField(
+                    label=Text(
+                        "Ist das Fahrzeug auf Sie zugelassen?",
+                        "Is the vehicle registered in your name?",
+                    ).lazy(),
+                    choices=YES_NO,
+                    widget=forms.RadioSelect,
+                    error_messages={
+                        "required": Text("Wählen Sie Ja oder Nein", "Select yes or no").lazy()
+                    },
+                ),
+            },
+        ),
+        Step(
+            "nutzung",
+            Text("Wer ist Halter des Fahrzeugs?", "Who holds the vehicle?"),
+            condition=rules.uses_other_vehicle,
+            fields={
+                "usage_explanation": forms.CharField(
+                    label=Text(
+                        "Warum nutzen Sie das Fahrzeug dauerhaft?",
+                        "Why is the vehicle in your permanent use?",
+                    ).lazy(),
+                    help_text=Text(
+                        "Zum Beispiel Firmenwagen oder Auto der Eltern",
+                        "For example a company car or your parents' car",
+                    ).lazy(),
+                    max_length=1000,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                    error_messages={
+                        "required": Text(
+                            "Erklären Sie, warum Sie das Fahrzeug nutzen",
+                            "Explain why you use the vehicle",
+                        ).lazy()
+                    },
+                ),
+            },
+            evidence=("usage_declaration",),
+        ),
+    ),
+    uploads=(
+        Evidence(
+            "usage_declaration",
+            Text(
+                "Nutzungserklärung des Halters (PDF, PNG oder JPEG)",
+                "The holder's usage declaration (PDF, PNG or JPEG)",
+            ),
+        ),
+    ),
+    fee_rule=rules.fee,
+    checks=(
+        Check(
+            "zone",
+            Text("Hauptwohnsitz in einer Parkzone", "Main residence in a parking zone"),
+            rules.main_residence_in_zone,
+        ),
+        Check(
+            "holder",
+            Text("Fahrzeug auf Sie zugelassen", "Vehicle registered to you"),
+            rules.vehicle_registered_to_applicant,
+        ),
+        Check(
+            "one_permit",
+            Text("Kein anderer gültiger Ausweis", "No other valid permit"),
+            rules.no_other_valid_permit,
+        ),
+        Check(
+            "vehicle_class",
+            Text("Fahrzeugklasse zugelassen", "Vehicle class allowed"),
+            rules.vehicle_class_allowed,
+        ),
+    ),
+    workflow=Workflow(may_decide_automatically=True, four_eyes=False, target_days=5),
+    retention_days=2 * 365,
+    decision_text=Text(
+        "Der Bewohnerparkausweis ist beigefügt; er gilt bis zum 31. Dezember dieses Jahres.",
+        "The resident parking permit is attached; it is valid until 31 December of this year.",
+    ),
+    result_documents=permit_documents,
+    page_template="parking_permit/service_page.html",
 )

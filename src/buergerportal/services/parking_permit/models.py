@@ -1,0 +1,78 @@
+"""Parking zones (from the city's CSV) and the permits issued for them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Zone(models.Model):
+    code = models.CharField(_("zone"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("parking zone")
+        verbose_name_plural = _("parking zones")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class ZoneStreetRange(models.Model):
+    """A street's house numbers in a zone: all, or only the even or odd side, from–to."""
+
+    class Parity(models.TextChoices):
+        ALL = "all", _("all numbers")
+        EVEN = "even", _("even numbers")
+        ODD = "odd", _("odd numbers")
+
+    zone = models.ForeignKey(Zone, on_delete=models.CASCADE, related_name="ranges")
+    street = models.CharField(_("street"), max_length=120, db_index=True)
+    first = models.PositiveIntegerField(_("from number"))
+    last = models.PositiveIntegerField(_("to number"))
+    parity = models.CharField(_("side"), max_length=4, choices=Parity.choices, default="all")
+
+    class Meta:
+        verbose_name = _("street range")
+        verbose_name_plural = _("street ranges")
+        ordering = ["street", "first"]
+
+    def __str__(self) -> str:
+        return f"{self.street} {self.first}–{self.last} ({self.parity})"
+
+    def covers(self, number: int) -> bool:
+        if not self.first <= number <= self.last:
+            return False
+        return self.parity == "all" or (number % 2 == 0) == (self.parity == "even")
+
+
+class Permit(models.Model):
+    """A resident parking permit: one person, one vehicle, one zone, one calendar year."""
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("valid")
+        REVOKED = "revoked", _("revoked")
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="parking_permit"
+    )
+    person_key = models.CharField(_("register key"), max_length=20, db_index=True)
+    plate = models.CharField(_("number plate"), max_length=12)
+    zone = models.ForeignKey(Zone, on_delete=models.PROTECT, related_name="permits")
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    credential_id = models.CharField(_("credential id"), max_length=32, unique=True)
+    code = models.TextField(_("signed code (the QR code's text)"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="valid")
+    revocation_reason = models.CharField(_("reason for revocation"), max_length=200, blank=True)
+    pdf = models.FileField(upload_to="permits/%Y/")
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("resident parking permit")
+        verbose_name_plural = _("resident parking permits")
+        indexes = [models.Index(fields=["person_key", "status", "valid_until"])]
+
+    def __str__(self) -> str:
+        return f"{self.plate} {self.zone.code} {self.valid_until:%Y}"

@@ -1,0 +1,112 @@
+"""The parking permit's checks (StVO §45(1b) Nr. 2a): plain functions of the answers.
+
+The engine adds ``_applicant`` (the logged-in resident) to the answers; the checks ask the
+registers what the city already knows about them (once-only).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import timezone
+
+from buergerportal.catalogue.definitions import Answers, CheckResult, Text
+from buergerportal.registers.identity import person_for_user
+from buergerportal.registers.registry import vehicle_register
+
+from .models import Permit
+from .zones import zone_for_address
+
+NOT_LINKED = Text(
+    "Ihr Konto ist nicht mit dem Melderegister verknüpft (Anmeldung mit Online-Ausweis nötig)",
+    "Your account is not linked to the resident register (log in with your eID)",
+)
+
+
+def uses_other_vehicle(answers: Answers) -> bool:
+    return answers.get("own_vehicle") == "no"
+
+
+def main_residence_in_zone(answers: Answers) -> CheckResult:
+    person = person_for_user(answers.get("_applicant"))
+    if person is None:
+        return CheckResult(False, NOT_LINKED)
+    if not person.main_residence:
+        return CheckResult(
+            False,
+            Text(
+                "Laut Melderegister ist hier nicht Ihr Hauptwohnsitz",
+                "The resident register does not show your main residence here",
+            ),
+        )
+    zone = zone_for_address(person.address)
+    if zone is None:
+        return CheckResult(
+            False,
+            Text(
+                f"Ihre Anschrift ({person.address}) liegt in keiner Bewohnerparkzone",
+                f"Your address ({person.address}) is not in a resident parking zone",
+            ),
+        )
+    return CheckResult(True, Text(f"Zone {zone.code} {zone.name}", f"Zone {zone.code} {zone.name}"))
+
+
+def vehicle_registered_to_applicant(answers: Answers) -> CheckResult:
+    person = person_for_user(answers.get("_applicant"))
+    vehicle = vehicle_register().vehicle(answers.get("plate", ""))
+    if vehicle is None:
+        return CheckResult(
+            False,
+            Text(
+                "Das Kennzeichen ist im Fahrzeugregister nicht zu finden",
+                "The number plate is not in the vehicle register",
+            ),
+        )
+    if person is not None and vehicle.holder_person_key == person.person_key:
+        return CheckResult(True)
+    return CheckResult(
+        False,
+        Text(
+            "Das Fahrzeug ist auf jemand anderen zugelassen; die Nutzungserklärung prüft die "
+            "Sachbearbeitung",
+            "The vehicle is registered to someone else; a clerk checks the usage declaration",
+        ),
+    )
+
+
+def no_other_valid_permit(answers: Answers) -> CheckResult:
+    person = person_for_user(answers.get("_applicant"))
+    if person is None:
+        return CheckResult(False, NOT_LINKED)
+    other = Permit.objects.filter(
+        person_key=person.person_key,
+        status=Permit.Status.VALID,
+        valid_until__gte=timezone.localdate(),
+    ).first()
+    if other is not None:
+        return CheckResult(
+            False,
+            Text(
+                f"Sie haben schon einen gültigen Ausweis (für {other.plate})",
+                f"You already hold a valid permit (for {other.plate})",
+            ),
+        )
+    return CheckResult(True)
+
+
+def vehicle_class_allowed(answers: Answers) -> CheckResult:
+    vehicle = vehicle_register().vehicle(answers.get("plate", ""))
+    if vehicle is None:
+        return CheckResult(False, Text("Fahrzeug unbekannt", "Vehicle unknown"))
+    if vehicle.vehicle_class in settings.PARKING_PERMIT_VEHICLE_CLASSES:
+        return CheckResult(True)
+    return CheckResult(
+        False,
+        Text(
+            f"Fahrzeugklasse {vehicle.vehicle_class} ist nicht zugelassen",
+            f"Vehicle class {vehicle.vehicle_class} is not allowed",
+        ),
+    )
+
+
+def fee(answers: Answers) -> int:
+    return int(settings.PARKING_PERMIT_FEE_CENTS)

@@ -1,0 +1,103 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from buergerportal.applications.models import Application
+from buergerportal.documents.credentials import credential_verify
+from buergerportal.notifications.models import Message
+from buergerportal.services.parking_permit import rules
+from buergerportal.services.parking_permit.issue import permit_revoke
+from buergerportal.services.parking_permit.models import Permit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def apply(client, django_capture_on_commit_callbacks):
+    """Apply through the form as the resident would; the notice and permit are issued after
+    the commit, as in production."""
+
+    def _apply(user, **kwargs):
+        return _apply_with(client, django_capture_on_commit_callbacks, user, **kwargs)
+
+    return _apply
+
+
+def _apply_with(client, after_commit, user, *, plate, own="yes", explanation=None, upload=None):
+    client.force_login(user)
+    url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
+    response = client.post(url, {"plate": plate, "own_vehicle": own})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    url = response["Location"]
+    if own == "no":
+        url = client.post(
+            url, {"usage_explanation": explanation, "evidence_usage_declaration": upload}
+        )["Location"]
+    with after_commit(execute=True):
+        client.post(url, {"declaration": "on"})
+    return Application.objects.filter(applicant=user).latest("submitted_at")
+
+
+def test_a_plate_typed_loosely_is_read_and_a_wrong_one_explained(client, anna):
+    client.force_login(anna)
+    url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
+    html = client.post(url, {"plate": "MA 1234", "own_vehicle": "yes"}).content.decode()
+    assert "Geben Sie das Kennzeichen wie am Fahrzeug ein" in html
+    assert client.post(url, {"plate": "ma as 2026", "own_vehicle": "yes"}).status_code == 302
+
+
+def test_green_application_issues_a_permit_that_verifies(apply, anna):
+    application = apply(anna, plate="ma-as 2026")
+    assert application.fee_cents == 12750
+    application.refresh_from_db()
+    assert application.status == "approved", application.check_results
+    permit = Permit.objects.get(application=application)
+    assert (permit.plate, permit.zone.code) == ("MA-AS 2026", "3")
+    assert permit.valid_until == date(permit.valid_from.year, 12, 31)
+    message = Message.objects.get(recipient=anna)
+    names = sorted(a.filename for a in message.attachments.all())
+    assert names[0].startswith("Bescheid-") and names[1].startswith("Bewohnerparkausweis-")
+    assert permit.pdf.open("rb").read(4) == b"%PDF"
+    assert credential_verify(_credential_text(permit)).state == "valid"
+
+
+def _credential_text(permit):
+    """The text the printed QR code carries (kept on the permit for the resident's account)."""
+    return permit.code
+
+
+def test_a_second_permit_for_the_same_person_goes_to_a_clerk(apply, anna):
+    apply(anna, plate="MA-AS 2026")
+    assert not rules.no_other_valid_permit({"_applicant": anna}).passed
+
+
+def test_company_car_with_declaration_waits_for_a_clerk(apply, mehmet):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.engine_fixtures import PDF
+
+    application = apply(
+        mehmet,
+        plate="MA-MY 77",
+        own="no",
+        explanation="Firmenwagen",
+        upload=SimpleUploadedFile("erklaerung.pdf", PDF),
+    )
+    assert application.status != "approved"
+    failed = [r["slug"] for r in application.check_results if not r["passed"]]
+    assert failed == ["holder"]
+    assert not Permit.objects.exists()
+
+
+def test_a_revoked_permit_verifies_as_revoked(apply, anna):
+    application = apply(anna, plate="MA-AS 2026")
+    permit = Permit.objects.get(application=application)
+    from buergerportal.documents.models import IssuedCredential
+
+    record = IssuedCredential.objects.get(credential_id=permit.credential_id)
+    assert record.reference == application.reference
+    permit_revoke(permit=permit, reason="Fahrzeug verkauft")
+    assert Permit.objects.get(pk=permit.pk).status == "revoked"
+    assert credential_verify(_credential_text(permit)).state == "revoked"
+    assert rules.no_other_valid_permit({"_applicant": anna}).passed  # may apply again
