@@ -379,6 +379,9 @@ LOGGING = {
         # Django's request logger prints the path with the query string; ours logs without it.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        # WeasyPrint and its font tools report every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
