@@ -1,4 +1,4 @@
-"""Issuing the permit when the application is approved: a PDF to print at home with a signed QR."""
+"""Issuing permits: a signed credential for the QR code, and a PDF to print at home."""
 
 from __future__ import annotations
 
@@ -14,10 +14,14 @@ from django.utils.safestring import mark_safe
 from buergerportal.applications.models import Application
 from buergerportal.applications.steps import walk
 from buergerportal.catalogue.registry import service_by_slug
-from buergerportal.documents.credentials import credential_issue, credential_revoke
+from buergerportal.documents.credentials import (
+    credential_issue,
+    credential_qr_svg,
+    credential_revoke,
+)
 from buergerportal.registers.identity import person_for_user
 
-from .models import Permit
+from .models import Permit, Zone
 from .zones import zone_for_address
 
 KIND = "parking"
@@ -27,21 +31,74 @@ class PermitNotIssuable(Exception):
     """The registers no longer support the permit (e.g. moved out of every zone)."""
 
 
+def permit_create(
+    *,
+    application: Application,
+    person_key: str,
+    plate: str,
+    zone: Zone,
+    valid_from: date,
+    valid_until: date,
+    renewed_from: Permit | None = None,
+) -> Permit:
+    """The permit and its signed credential; the PDF is rendered when first needed."""
+    issued = credential_issue(
+        kind=KIND,
+        reference=application.reference,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        facts={"z": f"{zone.code} {zone.name}", "p": plate},
+    )
+    return Permit.objects.create(
+        application=application,
+        person_key=person_key,
+        plate=plate,
+        zone=zone,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        credential_id=issued.record.credential_id,
+        code=issued.text,
+        renewed_from=renewed_from,
+        auto_renew=renewed_from.auto_renew if renewed_from else False,
+    )
+
+
 def permit_pdf_render(*, permit: Permit, qr_svg: str, language: str) -> bytes:
+    """WeasyPrint takes ~0.3–0.6 s a page here, so PDFs are made on demand, not in batches."""
     from weasyprint import HTML
 
     with translation.override(language):
         html = render_to_string(
             "parking_permit/permit.html",
-            {"permit": permit, "qr_svg": mark_safe(qr_svg), "city": settings.CITY_NAME},  # noqa: S308  (segno's own SVG)
+            # segno's own SVG markup, no user input in it:
+            {"permit": permit, "qr_svg": mark_safe(qr_svg), "city": settings.CITY_NAME},  # noqa: S308
         )
     return HTML(string=html).write_pdf()
 
 
+def permit_pdf(*, permit: Permit) -> bytes:
+    """The permit's PDF, rendered and stored on first use."""
+    if permit.pdf:
+        with permit.pdf.open("rb") as handle:
+            return handle.read()
+    pdf = permit_pdf_render(
+        permit=permit,
+        qr_svg=credential_qr_svg(permit.code, scale=5),
+        language=permit.application.language,
+    )
+    permit.pdf.save(permit_filename(permit), ContentFile(pdf), save=False)
+    permit.save(update_fields=["pdf"])
+    return pdf
+
+
+def permit_filename(permit: Permit) -> str:
+    return f"Bewohnerparkausweis-{permit.application.reference}-{permit.valid_until:%Y}.pdf"
+
+
 @transaction.atomic
 def permit_issue(*, application: Application, today: date | None = None) -> Permit:
-    """Create the permit once for an approved application (idempotent)."""
-    existing = Permit.objects.filter(application=application).first()
+    """The permit for an approved application, valid to the end of the year (idempotent)."""
+    existing = Permit.objects.filter(application=application, renewed_from=None).first()
     if existing is not None:
         return existing
     service = service_by_slug(application.service_slug)
@@ -52,50 +109,30 @@ def permit_issue(*, application: Application, today: date | None = None) -> Perm
     if person is None or zone is None:
         raise PermitNotIssuable
     today = today or timezone.localdate()
-    valid_until = date(today.year, 12, 31)
-    issued = credential_issue(
-        kind=KIND,
-        reference=application.reference,
-        valid_from=today,
-        valid_until=valid_until,
-        facts={"z": f"{zone.code} {zone.name}", "p": answers["plate"]},
-    )
-    permit = Permit(
+    return permit_create(
         application=application,
         person_key=person.person_key,
         plate=answers["plate"],
         zone=zone,
         valid_from=today,
-        valid_until=valid_until,
-        credential_id=issued.record.credential_id,
-        code=issued.text,
+        valid_until=date(today.year, 12, 31),
     )
-    pdf = permit_pdf_render(
-        permit=permit, qr_svg=issued.qr_svg(scale=5), language=application.language
-    )
-    permit.pdf.save(
-        f"Bewohnerparkausweis-{application.reference}.pdf", ContentFile(pdf), save=False
-    )
-    permit.save()
-    return permit
 
 
 def permit_documents(application: Application) -> list[tuple[str, bytes, str]]:
     """The engine's hook: what an approved application delivers besides the notice."""
     permit = permit_issue(application=application)
-    with permit.pdf.open("rb") as handle:
-        return [
-            (f"Bewohnerparkausweis-{application.reference}.pdf", handle.read(), "application/pdf")
-        ]
+    return [(permit_filename(permit), permit_pdf(permit=permit), "application/pdf")]
 
 
 @transaction.atomic
 def permit_revoke(*, permit: Permit, reason: str, actor: object = None) -> Permit:
-    """E.g. moved away or vehicle sold: the printed permit then verifies as revoked."""
+    """E.g. moved away, vehicle sold, cancelled: the printed permit then verifies as revoked."""
     permit = Permit.objects.select_for_update().get(pk=permit.pk)
     if permit.status != Permit.Status.REVOKED:
         permit.status = Permit.Status.REVOKED
         permit.revocation_reason = reason[:200]
-        permit.save(update_fields=["status", "revocation_reason"])
+        permit.auto_renew = False
+        permit.save(update_fields=["status", "revocation_reason", "auto_renew"])
         credential_revoke(credential_id=permit.credential_id, reason=reason, actor=actor)
     return permit

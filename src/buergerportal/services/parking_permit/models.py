@@ -54,9 +54,13 @@ class Permit(models.Model):
         VALID = "valid", _("valid")
         REVOKED = "revoked", _("revoked")
 
-    application = models.OneToOneField(
-        "applications.Application", on_delete=models.CASCADE, related_name="parking_permit"
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="parking_permits"
+    )  # the first application; renewals keep pointing to it
+    renewed_from = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="renewal"
     )
+    auto_renew = models.BooleanField(_("renew every year by direct debit"), default=False)
     person_key = models.CharField(_("register key"), max_length=20, db_index=True)
     plate = models.CharField(_("number plate"), max_length=12)
     zone = models.ForeignKey(Zone, on_delete=models.PROTECT, related_name="permits")
@@ -66,13 +70,16 @@ class Permit(models.Model):
     code = models.TextField(_("signed code (the QR code's text)"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="valid")
     revocation_reason = models.CharField(_("reason for revocation"), max_length=200, blank=True)
-    pdf = models.FileField(upload_to="permits/%Y/")
+    pdf = models.FileField(upload_to="permits/%Y/", blank=True)  # rendered on first download
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("resident parking permit")
         verbose_name_plural = _("resident parking permits")
-        indexes = [models.Index(fields=["person_key", "status", "valid_until"])]
+        indexes = [
+            models.Index(fields=["person_key", "status", "valid_until"]),
+            models.Index(fields=["status", "valid_until", "auto_renew"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.plate} {self.zone.code} {self.valid_until:%Y}"

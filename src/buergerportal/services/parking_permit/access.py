@@ -1,0 +1,25 @@
+"""Permission-scoped reads: a resident sees only their own permits."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from buergerportal.accounts.models import User
+
+from .models import Permit
+
+
+def permits_for_resident(user: User) -> QuerySet[Permit]:
+    return (
+        Permit.objects.filter(application__applicant=user)
+        .select_related("zone", "application")
+        .order_by("-valid_until", "-pk")
+    )
+
+
+def permit_for_resident(user: User, permit_id: int) -> Permit:
+    permit = permits_for_resident(user).filter(pk=permit_id).first()
+    if permit is None:
+        raise Http404
+    return permit

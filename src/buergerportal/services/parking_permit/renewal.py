@@ -1,0 +1,185 @@
+"""The yearly run: renew every still-eligible permit whose holder pays by direct debit.
+
+For each permit valid until 31 December that the resident asked to renew automatically, the
+registers are asked again (main residence in a zone, vehicle still theirs). Eligible permits get
+next year's permit in the mailbox and a direct debit for the fee; the others are not renewed and
+the resident is told why. At the end the debits go into one pain.008 collection file.
+Each permit is renewed in its own transaction, so one failure stops nothing and a rerun only
+picks up what is left.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from buergerportal.notifications.mailbox import message_deliver
+from buergerportal.payments.creation import FeeItem
+from buergerportal.payments.models import Mandate
+from buergerportal.payments.sepa.collection import collection_file_create
+from buergerportal.payments.sepa.mandates import debit_schedule
+from buergerportal.registers.registry import resident_register, vehicle_register
+
+from .issue import permit_create
+from .models import Permit
+from .zones import zone_for_address
+
+logger = logging.getLogger(__name__)
+BATCH = 500
+
+
+@dataclass
+class RenewalFigures:
+    renewed: int = 0
+    not_renewed: Counter[str] = field(default_factory=Counter)
+    collection_file: str = ""
+
+
+def _reason_not_eligible(permit: Permit) -> str | None:
+    """Why the registers no longer support the permit, as a code; None if they do."""
+    person = resident_register().person(permit.person_key)
+    if person is None or not person.main_residence:
+        return "no_main_residence"
+    if zone_for_address(person.address) is None:
+        return "not_in_zone"
+    vehicle = vehicle_register().vehicle(permit.plate)
+    if vehicle is None or vehicle.holder_person_key != person.person_key:
+        return "vehicle"
+    return None
+
+
+REASONS = {
+    "no_mandate": (
+        "Es gibt kein gültiges Lastschriftmandat.",
+        "There is no valid direct-debit mandate.",
+    ),
+    "no_main_residence": (
+        "Laut Melderegister ist hier nicht mehr Ihr Hauptwohnsitz.",
+        "The resident register no longer shows your main residence here.",
+    ),
+    "not_in_zone": (
+        "Ihre Anschrift liegt in keiner Bewohnerparkzone mehr.",
+        "Your address is no longer in a resident parking zone.",
+    ),
+    "vehicle": (
+        "Das Fahrzeug ist nicht mehr auf Sie zugelassen; bitte beantragen Sie neu.",
+        "The vehicle is no longer registered to you; please apply again.",
+    ),
+}
+
+
+def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
+    """Renew one permit; returns "renewed" or the reason code it was not renewed."""
+    with transaction.atomic():
+        permit = (
+            Permit.objects.select_for_update(of=("self",))
+            .select_related("application__applicant", "application__unit", "zone")
+            .get(pk=permit_id)
+        )
+        if hasattr(permit, "renewal") or permit.status != Permit.Status.VALID:
+            return "done_before"
+        user = permit.application.applicant
+        if user is None:  # a guest's application: nobody to renew for
+            return "no_mandate"
+        mandate = (
+            Mandate.objects.filter(payer=user, revoked_at=None, lapsed_at=None)
+            .order_by("-signed_on")
+            .first()
+        )
+        reason = "no_mandate" if mandate is None else _reason_not_eligible(permit)
+        language = permit.application.language
+        if reason is not None or mandate is None:
+            reason = reason or "no_mandate"
+            permit.auto_renew = False
+            permit.save(update_fields=["auto_renew"])
+            with translation.override(language):
+                text = REASONS[reason][1 if language.startswith("en") else 0]
+                message_deliver(
+                    recipient=user,
+                    application=permit.application,
+                    subject=_("Your resident parking permit was not renewed"),
+                    body=_("We could not renew your permit for %(plate)s for %(year)s: %(why)s")
+                    % {"plate": permit.plate, "year": year, "why": text},
+                )
+            return reason
+        new = permit_create(
+            application=permit.application,
+            person_key=permit.person_key,
+            plate=permit.plate,
+            zone=permit.zone,
+            valid_from=date(year, 1, 1),
+            valid_until=date(year, 12, 31),
+            renewed_from=permit,
+        )
+        with translation.override(language):
+            debit_schedule(
+                mandate=mandate,
+                payable=new,
+                purpose=f"{permit.application.reference} {year}",
+                items=[
+                    FeeItem(
+                        "BEWOHNERPARKEN",
+                        _("Resident parking permit %(year)s") % {"year": year},
+                        settings.PARKING_PERMIT_FEE_CENTS,
+                    )
+                ],
+                due_on=due_on,
+                unit=permit.application.unit,
+            )
+            message_deliver(
+                recipient=user,
+                application=permit.application,
+                subject=_("Your resident parking permit for %(year)s") % {"year": year},
+                body=_(
+                    "Your permit for %(plate)s has been renewed for %(year)s. Print it from your "
+                    "permits page: %(url)s\nThe fee is collected by direct debit on %(due)s."
+                )
+                % {
+                    "plate": permit.plate,
+                    "year": year,
+                    "url": settings.SITE_URL + reverse("parking_permit:list"),
+                    "due": due_on.strftime("%d.%m.%Y"),
+                },
+            )
+    return "renewed"
+
+
+def permits_renew(*, year: int, due_on: date | None = None) -> RenewalFigures:
+    """Renew into ``year`` every auto-renewing permit valid until 31 December of the year before."""
+    due_on = due_on or date(year, 1, 15)
+    figures = RenewalFigures()
+    candidates = Permit.objects.filter(
+        status=Permit.Status.VALID,
+        auto_renew=True,
+        valid_until=date(year - 1, 12, 31),
+        renewal__isnull=True,
+    )
+    last_id = 0
+    while True:
+        ids = list(
+            candidates.filter(pk__gt=last_id).order_by("pk").values_list("pk", flat=True)[:BATCH]
+        )
+        if not ids:
+            break
+        for permit_id in ids:
+            outcome = permit_renew(permit_id=permit_id, year=year, due_on=due_on)
+            if outcome == "renewed":
+                figures.renewed += 1
+            elif outcome != "done_before":
+                figures.not_renewed[outcome] += 1
+        last_id = ids[-1]
+    file = collection_file_create(collection_date=due_on, created_by=None)
+    figures.collection_file = file.msg_id if file else ""
+    logger.info(
+        "parking permits renewed",
+        extra={"year": year, "renewed": figures.renewed, "not_renewed": dict(figures.not_renewed)},
+    )
+    return figures

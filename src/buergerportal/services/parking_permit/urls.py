@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "parking_permit"
+urlpatterns = [
+    path("", views.permit_list, name="list"),
+    path("<int:permit_id>/ausweis.pdf", views.permit_download, name="download"),
+    path("<int:permit_id>/verlaengerung/", views.permit_auto_renew, name="auto_renew"),
+    path("<int:permit_id>/kuendigen/", views.permit_cancel, name="cancel"),
+    path("auswertung/", views.dashboard, name="dashboard"),
+]

@@ -1,0 +1,79 @@
+"""The resident's permits (download, automatic renewal, cancellation) and the unit's figures."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from buergerportal.accounts.request_user import resident_from_request
+from buergerportal.cases.access import cases_for_staff
+from buergerportal.cases.views import staff_required
+from buergerportal.core.audit import audit_record
+from buergerportal.payments.models import Mandate
+
+from .access import permit_for_resident, permits_for_resident
+from .dashboard import decision_figures
+from .issue import permit_filename, permit_pdf, permit_revoke
+
+
+@login_required
+def permit_list(request: HttpRequest) -> HttpResponse:
+    user = resident_from_request(request)
+    has_mandate = Mandate.objects.filter(payer=user, revoked_at=None, lapsed_at=None).exists()
+    return render(
+        request,
+        "parking_permit/permits.html",
+        {"permits": permits_for_resident(user), "has_mandate": has_mandate},
+    )
+
+
+@login_required
+def permit_download(request: HttpRequest, permit_id: int) -> HttpResponse:
+    permit = permit_for_resident(resident_from_request(request), permit_id)
+    response = HttpResponse(permit_pdf(permit=permit), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{permit_filename(permit)}"'
+    return response
+
+
+@login_required
+@require_POST
+def permit_auto_renew(request: HttpRequest, permit_id: int) -> HttpResponse:
+    user = resident_from_request(request)
+    permit = permit_for_resident(user, permit_id)
+    wanted = request.POST.get("auto_renew") == "on"
+    if wanted and not Mandate.objects.filter(payer=user, revoked_at=None, lapsed_at=None).exists():
+        messages.error(request, _("Set up a direct-debit mandate first."))
+    elif permit.status == permit.Status.VALID:
+        permit.auto_renew = wanted
+        permit.save(update_fields=["auto_renew"])
+        audit_record(
+            action="parking_permit.auto_renew", actor=user, obj=permit, data={"auto_renew": wanted}
+        )
+        messages.success(
+            request,
+            _("Your permit will be renewed every year by direct debit.")
+            if wanted
+            else _("Your permit will not be renewed automatically."),
+        )
+    return redirect("parking_permit:list")
+
+
+@login_required
+def permit_cancel(request: HttpRequest, permit_id: int) -> HttpResponse:
+    user = resident_from_request(request)
+    permit = permit_for_resident(user, permit_id)
+    if request.method == "POST" and permit.status == permit.Status.VALID:
+        permit_revoke(permit=permit, reason=_("cancelled by the resident"), actor=user)
+        messages.success(request, _("Your permit has been cancelled. It now shows as revoked."))
+        return redirect("parking_permit:list")
+    return render(request, "parking_permit/cancel.html", {"permit": permit})
+
+
+@staff_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    figures = decision_figures(cases_for_staff(resident_from_request(request)))
+    return render(request, "parking_permit/dashboard.html", {"figures": figures})

@@ -1,0 +1,129 @@
+import uuid
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from buergerportal.accounts.models import OrgUnit
+from buergerportal.documents.credentials import credential_verify
+from buergerportal.notifications.models import Message
+from buergerportal.payments.models import CollectionFile, DirectDebit
+from buergerportal.payments.sepa.mandates import mandate_create
+from buergerportal.registers.models import RegisteredPerson, RegisteredVehicle
+from buergerportal.services.parking_permit.issue import permit_create
+from buergerportal.services.parking_permit.models import Permit, Zone
+from buergerportal.services.parking_permit.renewal import permits_renew
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+IBAN = "DE89370400440532013000"
+
+
+@pytest.fixture
+def permit_2026(city, anna, settings):
+    """Anna's permit for 2026, set to renew by direct debit."""
+    from buergerportal.applications.models import Application
+
+    settings.SEPA_CREDITOR_ID = "DE98ZZZ09999999999"
+    settings.SEPA_CREDITOR_IBAN = "DE89370400440532013000"
+    settings.SEPA_CREDITOR_BIC = "COBADEFFXXX"
+    application = Application.objects.create(
+        reference="BP-2026-000001-00",
+        submission_token=uuid.uuid4(),
+        service_slug="bewohnerparkausweis",
+        applicant=anna,
+        unit=OrgUnit.objects.get(slug="buergerservice"),
+        submitted_at="2026-03-01T10:00:00+01:00",
+        due_at="2026-03-06T10:00:00+01:00",
+        status="approved",
+    )
+    permit = permit_create(
+        application=application,
+        person_key="DEMO-ANNA",
+        plate="MA-AS 2026",
+        zone=Zone.objects.get(code="3"),
+        valid_from=date(2026, 3, 1),
+        valid_until=date(2026, 12, 31),
+    )
+    permit.auto_renew = True
+    permit.save(update_fields=["auto_renew"])
+    mandate_create(payer=anna, holder_name="Anna Schmidt", iban=IBAN, consent=True)
+    return permit
+
+
+def test_an_eligible_permit_is_renewed_into_the_mailbox_and_debited(permit_2026, anna):
+    figures = permits_renew(year=2027, due_on=date(2027, 1, 15))
+    assert figures.renewed == 1 and not figures.not_renewed
+    new = Permit.objects.get(renewed_from=permit_2026)
+    assert (new.valid_from, new.valid_until, new.plate) == (
+        date(2027, 1, 1),
+        date(2027, 12, 31),
+        "MA-AS 2026",
+    )
+    assert credential_verify(new.code, today=date(2027, 2, 1)).state == "valid"
+    assert new.auto_renew
+    assert Message.objects.filter(recipient=anna, subject__contains="2027").exists()
+    debit = DirectDebit.objects.get()
+    assert debit.payment.amount_cents == 12750 and debit.sequence_type == "FRST"
+    file = CollectionFile.objects.get()
+    xml = file.xml.open("rb").read()
+    assert b"<SeqTp>FRST</SeqTp>" in xml and b"127.50" in xml
+
+
+def test_running_twice_renews_once(permit_2026):
+    permits_renew(year=2027, due_on=date(2027, 1, 15))
+    second = permits_renew(year=2027, due_on=date(2027, 1, 15))
+    assert second.renewed == 0
+    assert Permit.objects.filter(renewed_from=permit_2026).count() == 1
+
+
+def test_someone_who_moved_out_of_the_zones_is_told_why(permit_2026, anna):
+    from buergerportal.registers.models import RegisteredAddress
+
+    away, _ = RegisteredAddress.objects.get_or_create(
+        street="Hauptstraße", house_number=99, house_number_suffix="", defaults={"postcode": "1"}
+    )
+    RegisteredPerson.objects.filter(person_key="DEMO-ANNA").update(address=away)
+    figures = permits_renew(year=2027, due_on=date(2027, 1, 15))
+    assert figures.renewed == 0 and figures.not_renewed == {"not_in_zone": 1}
+    message = Message.objects.get(recipient=anna)
+    assert "keiner Bewohnerparkzone" in message.body
+    assert not DirectDebit.objects.exists() and not CollectionFile.objects.exists()
+
+
+def test_a_sold_vehicle_is_not_renewed(permit_2026):
+    RegisteredVehicle.objects.filter(plate="MA-AS 2026").update(holder=None, holder_name="X")
+    assert permits_renew(year=2027).not_renewed == {"vehicle": 1}
+
+
+def test_without_a_mandate_nothing_is_renewed(permit_2026, anna):
+    from buergerportal.payments.models import Mandate
+
+    Mandate.objects.update(revoked_at="2026-06-01T00:00:00+02:00")
+    assert permits_renew(year=2027).not_renewed == {"no_mandate": 1}
+
+
+def test_command_reports_figures(permit_2026, capsys):
+    call_command("parking_permits_renew", "--year", "2027", "--due", "2027-01-15")
+    assert "Renewed 1 permits for 2027" in capsys.readouterr().out
+
+
+def test_other_residents_cannot_see_or_download_a_permit(client, permit_2026):
+    client.force_login(UserFactory())
+    assert client.get(f"/bewohnerparken/{permit_2026.pk}/ausweis.pdf").status_code == 404
+    assert client.post(f"/bewohnerparken/{permit_2026.pk}/kuendigen/").status_code == 404
+
+
+def test_the_resident_downloads_cancels_and_sets_renewal(client, permit_2026, anna):
+    client.force_login(anna)
+    html = client.get("/bewohnerparken/").content.decode()
+    assert "MA-AS 2026" in html and "Zone 3" in html
+    response = client.get(f"/bewohnerparken/{permit_2026.pk}/ausweis.pdf")
+    assert response["Content-Type"] == "application/pdf" and response.content[:4] == b"%PDF"
+    client.post(f"/bewohnerparken/{permit_2026.pk}/verlaengerung/", {})
+    assert not Permit.objects.get(pk=permit_2026.pk).auto_renew
+    client.post(f"/bewohnerparken/{permit_2026.pk}/kuendigen/")
+    permit = Permit.objects.get(pk=permit_2026.pk)
+    assert permit.status == "revoked"
+    assert credential_verify(permit.code, today=date(2026, 6, 1)).state == "revoked"
