@@ -104,3 +104,33 @@ def submit_example(*, user=None, guest_email="", service=None, pay=True, **answe
         pay_example(application)
         application.refresh_from_db()
     return application
+
+
+PAYMENT_SECRET = "test-provider-secret"
+
+
+@pytest.fixture
+def test_provider(settings):
+    """The payments test provider with a known secret (tasks already run at once)."""
+    settings.PAYMENT_PROVIDER = "buergerportal.payments.providers.test.TestProvider"
+    settings.PAYMENT_PROVIDER_OPTIONS = {
+        "secret": PAYMENT_SECRET,
+        "merchant_id": "t",
+        "api_url": "",
+    }
+
+
+def pay_through_test_provider(client, application, outcome, capture, notify="now"):
+    """*Pay now* on the resident's page, then the test provider's page: choose the outcome.
+
+    Returns the test provider's page (to resend its notification) and where it sent us back."""
+    from django.urls import reverse
+
+    response = client.post(reverse("applications:pay", args=[application.pk]))
+    assert response.status_code == 302
+    test_page = response["Location"]
+    assert test_page.startswith("/test-payments/")
+    with capture(execute=True):
+        response = client.post(test_page, {"outcome": outcome, "notify": notify})
+    assert response.status_code == 302
+    return test_page, response["Location"]
