@@ -12,7 +12,6 @@ class ApplicationsConfig(AppConfig):
         from buergerportal.payments.listeners import register_payment_listener
 
         from .paying import application_payment_failed, application_payment_paid
-
         from .retention import applications_retention_hold
         from .scanning import scanner_health
 

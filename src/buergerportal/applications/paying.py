@@ -32,9 +32,7 @@ class PaymentNotPossible(Exception):
     """This application cannot be paid now (not awaiting payment, or not the payer's)."""
 
 
-def application_fee_items(
-    *, application: Application, service: ServiceDefinition
-) -> list[FeeItem]:
+def application_fee_items(*, application: Application, service: ServiceDefinition) -> list[FeeItem]:
     """One fee item for the application's fee: the service's code and label (or its key/title)."""
     code = service.fee_item_code or service.key or service.slug.upper()
     with translation.override(application.language):
@@ -99,9 +97,7 @@ def application_mark_paid(*, application_id: uuid.UUID | str, payment_id: int) -
         application.status = Status.SUBMITTED
         # The promised processing time runs from payment: before it, nobody may work the case.
         if service is not None:
-            application.due_at = application.paid_at + timedelta(
-                days=service.workflow.target_days
-            )
+            application.due_at = application.paid_at + timedelta(days=service.workflow.target_days)
         application.save(update_fields=["paid_at", "status", "due_at"])
         case_event_record(
             application=application,

@@ -17,7 +17,12 @@ from .mailbox import message_deliver
 from .models import Attachment, Message
 
 
-def receipt_to_mailbox(receipt: Receipt) -> Message | None:
+def receipt_to_mailbox(receipt: Receipt) -> None:
+    """The receipt listener (``payments.listeners.register_receipt_listener``)."""
+    receipt_deliver(receipt=receipt)
+
+
+def receipt_deliver(*, receipt: Receipt) -> Message | None:
     """Deliver the receipt PDF to the payer's mailbox, once; then announce it by email."""
     payment = receipt.payment
     payer = payment.payer
@@ -37,9 +42,8 @@ def receipt_to_mailbox(receipt: Receipt) -> Message | None:
             message = message_deliver(
                 recipient=payer,
                 subject=_("Receipt for your payment %(purpose)s") % {"purpose": payment.purpose},
-                body=_(
-                    "Thank you for your payment. Your receipt %(number)s is attached."
-                ) % {"number": receipt.number},
+                body=_("Thank you for your payment. Your receipt %(number)s is attached.")
+                % {"number": receipt.number},
                 application=application,
                 attachments=((filename, content, "application/pdf"),),
             )

@@ -34,8 +34,10 @@ def receipt_for_payer(user: User, public_id: UUID) -> Receipt:
 
 
 def payments_for_payable(payable: models.Model) -> QuerySet[Payment]:
-    """Every payment for one payable, newest first. The caller has already fetched the payable
-    through its own permission-scoped fetcher; this adds nothing the payable's viewer may not see."""
+    """Every payment for one payable, newest first.
+
+    The caller has fetched the payable through its own permission-scoped fetcher; whoever may
+    see the payable may see that it was paid."""
     return (
         Payment.objects.filter(
             payable_type=ContentType.objects.get_for_model(payable), payable_id=str(payable.pk)
