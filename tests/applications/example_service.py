@@ -1,8 +1,13 @@
-"""A service defined only for the tests; it exercises every part of the engine.
+"""Services defined only for the tests; together they exercise every part of the engine.
 
-Conditional step (the letter only for the 'plus' variant), an upload, a fee that depends on the
-answers, a check that fails when no child is named, four-eyes, guests and a short retention.
+``SERVICE``: a conditional step (the letter only for the 'plus' variant), an upload, a fee that
+depends on the answers, a check that fails when no child is named, four-eyes and a short
+retention. ``GUEST_SERVICE``: the same form, free of charge and open to guests (a service with a
+fee needs a logged-in payer). ``PAID_SERVICE``: the same form with a fee that may decide
+automatically (VwVfG §35a), for "apply, pay, done".
 """
+
+from dataclasses import replace
 
 from django import forms
 
@@ -14,6 +19,7 @@ from buergerportal.catalogue.definitions import (
     Step,
     Text,
     Workflow,
+    free_of_charge,
 )
 
 UNIT = "test-unit"
@@ -95,5 +101,21 @@ SERVICE = ServiceDefinition(
     checks=(Check("children", Text("Kinder unter 18", "Children under 18"), _children_check),),
     workflow=Workflow(four_eyes=True, target_days=10),
     retention_days=30,
+)
+
+GUEST_SERVICE = replace(
+    SERVICE,
+    slug="test-guest-pass",
+    title=Text("Gastpass", "Guest pass"),
+    fee_rule=free_of_charge,
     guests_allowed=True,
+)
+
+PAID_SERVICE = replace(
+    SERVICE,
+    slug="test-paid-pass",
+    title=Text("Bezahlpass", "Paid pass"),
+    fee_item_code="TEST-PASS",
+    fee_item_label=Text("Bezahlpass Gebühr", "Paid pass fee"),
+    workflow=Workflow(may_decide_automatically=True, target_days=5),
 )

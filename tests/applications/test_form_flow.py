@@ -18,8 +18,8 @@ def resident(client, unit):
     return user
 
 
-def _start(client):
-    response = client.post(reverse("applications:start", args=["test-pass"]))
+def _start(client, slug="test-pass"):
+    response = client.post(reverse("applications:start", args=[slug]))
     assert response.status_code == 302
     return response["Location"]
 
@@ -130,7 +130,7 @@ def test_a_guest_confirms_their_email_before_the_application_is_submitted(
     client, unit, django_capture_on_commit_callbacks
 ):
     client.cookies["django_language"] = "en"
-    url = _start(client)
+    url = _start(client, "test-guest-pass")
     url = _answer(client, url, {"full_name": "Gast"})["Location"]
     url = _answer(client, url, {"children": "1"})["Location"]
     check_url = _answer(client, url, {"variant": "basic"})["Location"]

@@ -8,16 +8,21 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.models import InformationRequest
 from buergerportal.cases.workflow import WorkflowError, information_answer
 from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.payments.access import payments_for_payable
+from buergerportal.payments.creation import PaymentError, payment_start
+from buergerportal.payments.models import PaymentState
 
 from .access import application_for_resident, applications_for_resident, drafts_for_resident
 from .forms import InformationAnswerForm, StatusLookupForm
 from .models import Application
+from .paying import PaymentNotPossible, application_payment_begin
 from .status import status_lookup
 
 
@@ -67,8 +72,25 @@ def detail(request: HttpRequest, application_id: str) -> HttpResponse:
             "events": application.events.all(),
             "open_request": open_request,
             "form": form,
+            "payment": payments_for_payable(application).first(),
         },
     )
+
+
+@login_required
+@require_POST
+def pay(request: HttpRequest, application_id: str) -> HttpResponse:
+    """*Pay now*: to the provider's page with this application's payment."""
+    user = resident_from_request(request)
+    application = application_for_resident(user, application_id)
+    try:
+        payment = application_payment_begin(application_id=application.pk, payer=user)
+        if payment.state != PaymentState.CREATED:  # still waiting for the provider's confirmation
+            return redirect("payments:return", public_id=payment.public_id)
+        return redirect(payment_start(payment=payment))
+    except (PaymentNotPossible, PaymentError):
+        messages.info(request, _("This application does not need a payment now."))
+        return redirect("applications:detail", application.pk)
 
 
 def _lookup_rate(group: str, request: HttpRequest) -> str:

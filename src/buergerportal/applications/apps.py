@@ -9,9 +9,16 @@ class ApplicationsConfig(AppConfig):
     def ready(self) -> None:
         from buergerportal.accounts.deletion import register_retention_hold
         from buergerportal.core.health import EXTRA_CHECKS
+        from buergerportal.payments.listeners import register_payment_listener
 
+        from .paying import application_payment_failed, application_payment_paid
         from .retention import applications_retention_hold
         from .scanning import scanner_health
 
         register_retention_hold(applications_retention_hold)
         EXTRA_CHECKS["virus_scanner"] = scanner_health
+        register_payment_listener(
+            "applications.application",
+            on_paid=application_payment_paid,
+            on_failed=application_payment_failed,
+        )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
+    AWAITING_PAYMENT = "awaiting_payment", _("Awaiting payment")
     SUBMITTED = "submitted", _("Received")
     IN_REVIEW = "in_review", _("In review")
     INFO_REQUESTED = "info_requested", _("Information requested")
@@ -24,6 +25,8 @@ class Status(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+# The staff queue's open statuses. An application awaiting payment is not among them: it
+# reaches the queue (or is decided automatically) once it is paid.
 OPEN_STATUSES = (
     Status.SUBMITTED,
     Status.IN_REVIEW,
@@ -86,6 +89,7 @@ class Application(models.Model):
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.SUBMITTED)
     check_results = models.JSONField(default=list, blank=True)  # [{slug, passed, reason}]
     submitted_at = models.DateTimeField()
+    paid_at = models.DateTimeField(null=True, blank=True)  # when its fee was booked
     due_at = models.DateTimeField()  # promised processing time
     decided_at = models.DateTimeField(null=True, blank=True)
     assigned_to = models.ForeignKey(
@@ -128,6 +132,10 @@ class Application(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def awaits_payment(self) -> bool:
+        return self.status == Status.AWAITING_PAYMENT
 
     @property
     def fee_euros(self) -> Decimal:

@@ -1,4 +1,8 @@
-"""Submitting a draft: atomic and idempotent (one application per draft, whatever the clicks)."""
+"""Submitting a draft: atomic and idempotent (one application per draft, whatever the clicks).
+
+The checks run at once. A free application is routed at once too (decided automatically or
+into the queue); one with a fee waits in "awaiting payment" until ``paying.application_mark_paid``.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from django.utils import timezone
 from buergerportal.accounts.models import OrgUnit
 from buergerportal.catalogue.registry import service_by_slug
 
-from .models import Application, Draft, Upload
+from .models import Application, Draft, Status, Upload
 from .reference import reference_next
 from .steps import first_unfinished, walk
 
@@ -28,7 +32,7 @@ class GuestNotConfirmed(Exception):
 
 def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Application:
     """Turn the draft into an application; a repeated call returns the same application."""
-    from buergerportal.cases.checks import case_run_checks
+    from buergerportal.cases.checks import case_route, case_run_checks
     from buergerportal.cases.events import case_event_record
     from buergerportal.notifications.tasks import application_email_send
 
@@ -47,6 +51,7 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
             raise SubmissionIncomplete(unfinished.slug)
         result = walk(service, draft.data)
         now = timezone.now()
+        fee_cents = service.fee_rule(result.answers)
         application = Application.objects.create(
             reference=reference_next(year=timezone.localdate(now).year),
             submission_token=draft.submission_token,
@@ -56,7 +61,8 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
             guest_email=draft.guest_email if draft.owner_id is None else "",
             language=language[:5],
             data={step.slug: draft.data[step.slug] for step in result.active},
-            fee_cents=service.fee_rule(result.answers),
+            fee_cents=fee_cents,
+            status=Status.AWAITING_PAYMENT if fee_cents > 0 else Status.SUBMITTED,
             submitted_at=now,
             due_at=now + timedelta(days=service.workflow.target_days),
         )
@@ -75,6 +81,8 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
         case_run_checks(
             application=application, answers={**result.answers, "_applicant": draft.owner}
         )
+        if not application.awaits_payment:  # a fee is paid first; routing follows payment
+            application = case_route(application=application)
         application_id = str(application.pk)
         transaction.on_commit(
             lambda: application_email_send.enqueue(application_id=application_id, kind="received")

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from buergerportal.catalogue.definitions import ServiceDefinition
 from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.payments.access import payments_for_payable
 
 from .access import application_for_resident, draft_for_resident
 from .drafts import draft_save_step, draft_start
@@ -211,5 +212,6 @@ def submitted(request: HttpRequest, application_id: str) -> HttpResponse:
         {
             "application": application,
             "service": service_by_slug(application.service_slug),
+            "payment": payments_for_payable(application).first(),
         },
     )

@@ -1,4 +1,5 @@
-"""Running a service's checks on a submitted application, and deciding green cases automatically."""
+"""Running a service's checks on a submitted application (``case_run_checks``) and routing it:
+deciding green cases automatically or leaving them in the queue (``case_route``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from django.utils import translation
 
-from buergerportal.applications.models import Application
+from buergerportal.applications.models import Application, Status
 from buergerportal.catalogue.definitions import Text
 from buergerportal.catalogue.registry import service_by_slug
 
@@ -21,13 +22,11 @@ def _both(value: Text | str) -> dict[str, str]:
 
 
 def case_run_checks(*, application: Application, answers: dict[str, Any]) -> bool:
-    """Store each check's result with its reason; True if every check passed.
+    """Store each check's result with its reason and record the event; True if all passed.
 
-    Where the service may decide automatically, has no evidence for a clerk to look at and every
-    check passed, the case is approved at once (VwVfG §35a); otherwise it waits in the queue.
+    Recording only: what happens next is ``case_route``'s decision (for a fee-charging
+    service, only once the fee is paid).
     """
-    from .workflow import case_decide
-
     service = service_by_slug(application.service_slug)
     assert service is not None  # noqa: S101  (submission already found it)
     results = []
@@ -44,16 +43,36 @@ def case_run_checks(*, application: Application, answers: dict[str, Any]) -> boo
             )
     application.check_results = results
     application.save(update_fields=["check_results"])
-    passed = all(r["passed"] for r in results)
     failed = [r["slug"] for r in results if not r["passed"]]
     case_event_record(
         application=application,
         kind=EventKind.CHECKED,
         audit_data={"failed": failed, "count": len(results)},
     )
-    if passed and service.workflow.may_decide_automatically and not application.uploads.exists():
-        case_decide(application=application, actor=None, decision="approve")
-    return passed
+    return not failed
+
+
+def case_route(*, application: Application) -> Application:
+    """Decide a green case automatically, or leave it in its unit's queue.
+
+    Where the service may decide automatically (VwVfG §35a), every stored check passed and no
+    evidence waits for a clerk, the case is approved at once; otherwise it stays ``submitted``,
+    which is the queue. Call it on a submitted case (after payment, where a fee is due).
+    """
+    from .workflow import case_decide
+
+    if application.status != Status.SUBMITTED:
+        return application
+    service = service_by_slug(application.service_slug)
+    passed = all(r["passed"] for r in application.check_results)
+    if (
+        service is not None
+        and passed
+        and service.workflow.may_decide_automatically
+        and not application.uploads.exists()
+    ):
+        return case_decide(application=application, actor=None, decision="approve")
+    return application
 
 
 def check_rows(application: Application) -> list[dict[str, Any]]:

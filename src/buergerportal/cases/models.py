@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 class EventKind(models.TextChoices):
     SUBMITTED = "submitted", _("Application received")
     CHECKED = "checked", _("Automatic checks run")
+    PAID = "paid", _("Fee paid")
     ASSIGNED = "assigned", _("Assigned to a clerk")
     INFO_REQUESTED = "info_requested", _("Information requested from the applicant")
     INFO_ANSWERED = "info_answered", _("Applicant answered")

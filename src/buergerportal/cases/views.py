@@ -20,6 +20,7 @@ from buergerportal.applications.models import Status
 from buergerportal.applications.steps import answer_summary
 from buergerportal.catalogue.registry import all_services, service_by_slug
 from buergerportal.core.audit import audit_record
+from buergerportal.payments.access import payments_for_payable
 
 from .access import case_for_staff, evidence_for_staff
 from .checks import check_rows
@@ -108,6 +109,7 @@ def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
         "events": case.events.select_related("actor"),
         "notes": case.notes.select_related("author"),
         "requests": case.information_requests.all(),
+        "payments": payments_for_payable(case),
         "deadline": deadline_state(case),
         "note_form": NoteForm(),
         "assign_form": AssignForm(members=members),

@@ -123,6 +123,8 @@ class ServiceDefinition:
     steps: tuple[Step, ...] = ()
     uploads: tuple[Evidence, ...] = ()
     fee_rule: Callable[[Answers], int] = free_of_charge  # integer cents
+    fee_item_code: str = ""  # the finance office's code for the fee; default: ``key``, or slug
+    fee_item_label: Text | None = None  # the fee item on the receipt; default: ``title``
     checks: tuple[Check, ...] = ()
     workflow: Workflow = Workflow()
     retention_days: int = 3 * 365  # after the decision; then the case is deleted or anonymised
@@ -137,6 +139,19 @@ class ServiceDefinition:
     result_documents: Callable[[Any], list[tuple[str, bytes, str]]] | None = None
     # A template included on the service page for what only this service shows (e.g. zones).
     page_template: str = ""
+
+    def __post_init__(self) -> None:
+        if self.guests_allowed and self.fee_rule is not free_of_charge:
+            # Payments need a logged-in payer (receipt, refunds, mailbox): see docs/services.md.
+            raise ValueError(
+                f"service {self.slug!r}: a service that allows guests must be free of charge "
+                "(fee_rule=free_of_charge); payments need a logged-in payer"
+            )
+
+    @property
+    def charges_fee(self) -> bool:
+        """Whether the fee rule may charge anything (``free_of_charge`` never does)."""
+        return self.fee_rule is not free_of_charge
 
     @property
     def applies_online(self) -> bool:

@@ -15,3 +15,14 @@ def application_email_send(application_id: str, kind: str) -> None:
     if application is None:  # deleted in the meantime: nothing to say
         return
     application_email(application=application, kind=kind)
+
+
+@task()
+def receipt_email_send(receipt_id: int) -> None:
+    from buergerportal.payments.models import Receipt
+
+    from .receipts import receipt_email
+
+    receipt = Receipt.objects.filter(pk=receipt_id).select_related("payment__payer").first()
+    if receipt is not None:
+        receipt_email(receipt=receipt)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -29,6 +31,20 @@ def receipt_for_payer(user: User, public_id: UUID) -> Receipt:
         return payment.receipt
     except Receipt.DoesNotExist:
         raise Http404 from None
+
+
+def payments_for_payable(payable: models.Model) -> QuerySet[Payment]:
+    """Every payment for one payable, newest first.
+
+    The caller has fetched the payable through its own permission-scoped fetcher; whoever may
+    see the payable may see that it was paid."""
+    return (
+        Payment.objects.filter(
+            payable_type=ContentType.objects.get_for_model(payable), payable_id=str(payable.pk)
+        )
+        .select_related("receipt")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def user_is_finance(user: User) -> bool:

@@ -1,0 +1,124 @@
+"""Paying an application's fee: starting a payment for it and hearing that it was paid.
+
+An application with a fee waits in "awaiting payment" after submission. The resident's *Pay now*
+creates a payment (``application_payment_begin``); the payments app books it and calls
+``application_payment_paid`` in a background task, which marks the application paid and routes
+it (automatic decision or the unit's queue). Every step is idempotent: one application has at
+most one paid payment, and a replayed notification changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from buergerportal.accounts.models import User
+from buergerportal.catalogue.definitions import ServiceDefinition
+from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.core.audit import audit_record
+from buergerportal.payments.access import payments_for_payable
+from buergerportal.payments.creation import FeeItem, PaymentError, payment_create, payment_retry
+from buergerportal.payments.models import Payment, PaymentState
+from buergerportal.payments.models.payment import BOOKED_STATES
+
+from .models import Application, Status
+
+
+class PaymentNotPossible(Exception):
+    """This application cannot be paid now (not awaiting payment, or not the payer's)."""
+
+
+def application_fee_items(*, application: Application, service: ServiceDefinition) -> list[FeeItem]:
+    """One fee item for the application's fee: the service's code and label (or its key/title)."""
+    code = service.fee_item_code or service.key or service.slug.upper()
+    with translation.override(application.language):
+        label = str(service.fee_item_label or service.title)
+    return [FeeItem(code=code[:50], label=label[:200], amount_cents=application.fee_cents)]
+
+
+def application_payment_begin(*, application_id: uuid.UUID | str, payer: User) -> Payment:
+    """The payment to send the payer to the provider with (state ``created``).
+
+    Locks the application, so two clicks cannot create two payments. A payment still waiting
+    for the provider's confirmation is returned as it is (never a second one that could also be
+    paid); after a failure or cancellation a new one is made with the same items.
+    """
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        if application.applicant_id != payer.pk:
+            raise PaymentNotPossible("not the applicant")
+        if application.status != Status.AWAITING_PAYMENT or application.fee_cents <= 0:
+            raise PaymentNotPossible("not awaiting payment")
+        service = service_by_slug(application.service_slug)
+        if service is None:
+            raise PaymentNotPossible("unknown service")
+        latest = payments_for_payable(application).first()
+        if latest is not None and latest.state in BOOKED_STATES:
+            raise PaymentNotPossible("already paid")  # the callback is still on its way
+        if latest is not None and latest.state in {PaymentState.CREATED, PaymentState.PENDING}:
+            return latest
+        if latest is not None:
+            return payment_retry(payment=latest)
+        return payment_create(
+            payable=application,
+            payer=payer,
+            purpose=application.reference,
+            items=application_fee_items(application=application, service=service),
+            unit=application.unit,
+            next_url=reverse("applications:detail", args=[application.pk]),
+        )
+
+
+def application_mark_paid(*, application_id: uuid.UUID | str, payment_id: int) -> Application:
+    """Mark the application paid and route it; a second call (or a second payment) does nothing."""
+    from buergerportal.cases.checks import case_route
+    from buergerportal.cases.events import case_event_record
+    from buergerportal.cases.models import EventKind
+
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        payment = Payment.objects.get(pk=payment_id)
+        if payment.state not in BOOKED_STATES or payment.payable_id != str(application.pk):
+            raise PaymentError("this payment is not a booked payment of this application")
+        if application.paid_at is not None or application.status != Status.AWAITING_PAYMENT:
+            if application.paid_at is not None and payment.paid_at != application.paid_at:
+                audit_record(
+                    action="application.paid_twice",
+                    obj=application,
+                    data={"payment": str(payment.public_id)},
+                )
+            return application
+        service = service_by_slug(application.service_slug)
+        application.paid_at = payment.paid_at or timezone.now()
+        application.status = Status.SUBMITTED
+        # The promised processing time runs from payment: before it, nobody may work the case.
+        if service is not None:
+            application.due_at = application.paid_at + timedelta(days=service.workflow.target_days)
+        application.save(update_fields=["paid_at", "status", "due_at"])
+        case_event_record(
+            application=application,
+            kind=EventKind.PAID,
+            actor=None,
+            audit_data={"payment": str(payment.public_id), "amount_cents": payment.amount_cents},
+        )
+        return case_route(application=application)
+
+
+def application_payment_paid(payment: Payment) -> None:
+    """Payment listener (``on_paid``): runs in a background task after the booking."""
+    application_mark_paid(application_id=payment.payable_id, payment_id=payment.pk)
+
+
+def application_payment_failed(payment: Payment) -> None:
+    """Payment listener (``on_failed``): the application keeps waiting; *Pay now* stays."""
+    application = Application.objects.filter(pk=payment.payable_id).first()
+    if application is not None:
+        audit_record(
+            action="application.payment_failed",
+            obj=application,
+            data={"payment": str(payment.public_id), "state": payment.state},
+        )
