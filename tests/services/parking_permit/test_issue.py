@@ -9,17 +9,24 @@ from buergerportal.notifications.models import Message
 from buergerportal.services.parking_permit import rules
 from buergerportal.services.parking_permit.issue import permit_revoke
 from buergerportal.services.parking_permit.models import Permit
+from tests.engine_fixtures import PDF, pay_through_test_provider
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def apply(client, django_capture_on_commit_callbacks):
-    """Apply through the form as the resident would; the notice and permit are issued after
-    the commit, as in production."""
+def apply(client, django_capture_on_commit_callbacks, test_provider):
+    """Apply through the form and pay through the test provider, as the resident would; the
+    notice and permit are issued after the commit, as in production."""
 
-    def _apply(user, **kwargs):
-        return _apply_with(client, django_capture_on_commit_callbacks, user, **kwargs)
+    def _apply(user, *, pay=True, **kwargs):
+        application = _apply_with(client, django_capture_on_commit_callbacks, user, **kwargs)
+        if pay:
+            pay_through_test_provider(
+                client, application, "success", django_capture_on_commit_callbacks
+            )
+            application.refresh_from_db()
+        return application
 
     return _apply
 
@@ -47,17 +54,23 @@ def test_a_plate_typed_loosely_is_read_and_a_wrong_one_explained(client, anna):
     assert client.post(url, {"plate": "ma as 2026", "own_vehicle": "yes"}).status_code == 302
 
 
-def test_green_application_issues_a_permit_that_verifies(apply, anna):
-    application = apply(anna, plate="ma-as 2026")
+def test_green_application_waits_for_payment_then_issues_a_permit(
+    apply, anna, client, django_capture_on_commit_callbacks
+):
+    application = apply(anna, plate="ma-as 2026", pay=False)
+    assert application.status == "awaiting_payment" and not Permit.objects.exists()
     assert application.fee_cents == 12750
+    pay_through_test_provider(client, application, "success", django_capture_on_commit_callbacks)
     application.refresh_from_db()
     assert application.status == "approved", application.check_results
     permit = Permit.objects.get(application=application)
     assert (permit.plate, permit.zone.code) == ("MA-AS 2026", "3")
     assert permit.valid_until == date(permit.valid_from.year, 12, 31)
-    message = Message.objects.get(recipient=anna)
+    message = Message.objects.get(recipient=anna, attachments__filename__startswith="Bescheid-")
     names = sorted(a.filename for a in message.attachments.all())
     assert names[0].startswith("Bescheid-") and names[1].startswith("Bewohnerparkausweis-")
+    receipt = Message.objects.get(recipient=anna, attachments__filename__startswith="Q-")
+    assert receipt.attachments.get().content_type == "application/pdf"
     assert permit.pdf.open("rb").read(4) == b"%PDF"
     assert credential_verify(_credential_text(permit)).state == "valid"
 
@@ -74,8 +87,6 @@ def test_a_second_permit_for_the_same_person_goes_to_a_clerk(apply, anna):
 
 def test_company_car_with_declaration_waits_for_a_clerk(apply, mehmet):
     from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from tests.engine_fixtures import PDF
 
     application = apply(
         mehmet,
