@@ -78,7 +78,7 @@ def test_paying_a_green_application_approves_it_with_notice_and_receipt_in_the_m
     assert Notice.objects.filter(application=application).exists()
     subjects = list(Message.objects.filter(recipient=resident).values_list("subject", flat=True))
     assert len(subjects) == 2
-    receipt_message = Message.objects.get(recipient=resident, subject__startswith="Receipt")
+    receipt_message = Message.objects.get(recipient=resident, subject__startswith="Quittung")
     assert application.reference in receipt_message.subject
     assert receipt_message.attachments.get().file.read().startswith(b"%PDF")
     page = _detail(resident_client, application)
