@@ -86,7 +86,7 @@ def test_paying_a_green_application_approves_it_with_notice_and_receipt_in_the_m
     assert payment.items.get().code == "TEST-PASS"
     assert reverse("payments:receipt", args=[payment.public_id]) in page
     assert "Pay now" not in page
-    receipt_mail = next(m for m in mail.outbox if "receipt" in m.subject.lower())
+    receipt_mail = next(m for m in mail.outbox if "quittung" in m.subject.lower())
     assert application.reference in receipt_mail.subject
     assert "Anna" not in receipt_mail.body and "Schmidt" not in receipt_mail.body
 
