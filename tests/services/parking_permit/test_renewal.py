@@ -127,3 +127,17 @@ def test_the_resident_downloads_cancels_and_sets_renewal(client, permit_2026, an
     permit = Permit.objects.get(pk=permit_2026.pk)
     assert permit.status == "revoked"
     assert credential_verify(permit.code, today=date(2026, 6, 1)).state == "revoked"
+
+
+def test_one_broken_permit_does_not_stop_the_run(permit_2026, monkeypatch, lena):
+    from buergerportal.services.parking_permit import renewal
+
+    def broken(permit):
+        raise RuntimeError("register offline")
+
+    monkeypatch.setattr(renewal, "_reason_not_eligible", broken)
+    figures = permits_renew(year=2027, due_on=date(2027, 1, 15))
+    assert figures.not_renewed == {"error": 1}
+    assert not Permit.objects.filter(renewed_from=permit_2026).exists()
+    monkeypatch.undo()
+    assert permits_renew(year=2027, due_on=date(2027, 1, 15)).renewed == 1

@@ -33,7 +33,7 @@ from .models import Permit
 from .zones import zone_for_address
 
 logger = logging.getLogger(__name__)
-BATCH = 500
+BATCH = 200
 
 
 @dataclass
@@ -169,12 +169,19 @@ def permits_renew(*, year: int, due_on: date | None = None) -> RenewalFigures:
         )
         if not ids:
             break
-        for permit_id in ids:
-            outcome = permit_renew(permit_id=permit_id, year=year, due_on=due_on)
-            if outcome == "renewed":
-                figures.renewed += 1
-            elif outcome != "done_before":
-                figures.not_renewed[outcome] += 1
+        # One transaction per batch, a savepoint per permit: a failing permit is rolled back
+        # alone, and the run commits far less often (SQLite and PostgreSQL alike).
+        with transaction.atomic():
+            for permit_id in ids:
+                try:
+                    outcome = permit_renew(permit_id=permit_id, year=year, due_on=due_on)
+                except Exception:  # one broken permit must not stop the city's yearly run
+                    logger.exception("permit renewal failed", extra={"permit_id": permit_id})
+                    outcome = "error"
+                if outcome == "renewed":
+                    figures.renewed += 1
+                elif outcome != "done_before":
+                    figures.not_renewed[outcome] += 1
         last_id = ids[-1]
     file = collection_file_create(collection_date=due_on, created_by=None)
     figures.collection_file = file.msg_id if file else ""
