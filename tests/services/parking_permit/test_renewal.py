@@ -1,55 +1,19 @@
-import uuid
 from datetime import date
 
 import pytest
 from django.core.management import call_command
 
-from buergerportal.accounts.models import OrgUnit
 from buergerportal.documents.credentials import credential_verify
 from buergerportal.notifications.models import Message
 from buergerportal.payments.models import CollectionFile, DirectDebit
-from buergerportal.payments.sepa.mandates import mandate_create
 from buergerportal.registers.models import RegisteredPerson, RegisteredVehicle
-from buergerportal.services.parking_permit.issue import permit_create
-from buergerportal.services.parking_permit.models import Permit, Zone
+from buergerportal.services.parking_permit.models import Permit
 from buergerportal.services.parking_permit.renewal import permits_renew
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 IBAN = "DE89370400440532013000"
-
-
-@pytest.fixture
-def permit_2026(city, anna, settings):
-    """Anna's permit for 2026, set to renew by direct debit."""
-    from buergerportal.applications.models import Application
-
-    settings.SEPA_CREDITOR_ID = "DE98ZZZ09999999999"
-    settings.SEPA_CREDITOR_IBAN = "DE89370400440532013000"
-    settings.SEPA_CREDITOR_BIC = "COBADEFFXXX"
-    application = Application.objects.create(
-        reference="BP-2026-000001-00",
-        submission_token=uuid.uuid4(),
-        service_slug="bewohnerparkausweis",
-        applicant=anna,
-        unit=OrgUnit.objects.get(slug="buergerservice"),
-        submitted_at="2026-03-01T10:00:00+01:00",
-        due_at="2026-03-06T10:00:00+01:00",
-        status="approved",
-    )
-    permit = permit_create(
-        application=application,
-        person_key="DEMO-ANNA",
-        plate="MA-AS 2026",
-        zone=Zone.objects.get(code="3"),
-        valid_from=date(2026, 3, 1),
-        valid_until=date(2026, 12, 31),
-    )
-    permit.auto_renew = True
-    permit.save(update_fields=["auto_renew"])
-    mandate_create(payer=anna, holder_name="Anna Schmidt", iban=IBAN, consent=True)
-    return permit
 
 
 def test_an_eligible_permit_is_renewed_into_the_mailbox_and_debited(permit_2026, anna):

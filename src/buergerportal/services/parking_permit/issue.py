@@ -109,13 +109,24 @@ def permit_issue(*, application: Application, today: date | None = None) -> Perm
     if person is None or zone is None:
         raise PermitNotIssuable
     today = today or timezone.localdate()
+    from .rules import renewal_of
+
+    current = Permit.objects.filter(
+        person_key=person.person_key, status=Permit.Status.VALID, valid_until__gte=today
+    ).first()
+    renews = renewal_of(current, today) if current else None
+    if renews is not None:  # applied in the renewal window: the new permit starts on 1 January
+        valid_from, valid_until = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
+    else:
+        valid_from, valid_until = today, date(today.year, 12, 31)
     return permit_create(
         application=application,
         person_key=person.person_key,
         plate=answers["plate"],
         zone=zone,
-        valid_from=today,
-        valid_until=date(today.year, 12, 31),
+        valid_from=valid_from,
+        valid_until=valid_until,
+        renewed_from=renews,
     )
 
 

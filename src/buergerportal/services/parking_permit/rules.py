@@ -6,6 +6,8 @@ registers what the city already knows about them (once-only).
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.utils import timezone
 
@@ -82,6 +84,14 @@ def no_other_valid_permit(answers: Answers) -> CheckResult:
         status=Permit.Status.VALID,
         valid_until__gte=timezone.localdate(),
     ).first()
+    if other is not None and renewal_of(other) is not None:
+        return CheckResult(
+            True,
+            Text(
+                f"Verlängerung des Ausweises für {other.plate} ins nächste Jahr",
+                f"Renewal of the permit for {other.plate} into next year",
+            ),
+        )
     if other is not None:
         return CheckResult(
             False,
@@ -91,6 +101,16 @@ def no_other_valid_permit(answers: Answers) -> CheckResult:
             ),
         )
     return CheckResult(True)
+
+
+def renewal_of(permit: Permit, today: date | None = None) -> Permit | None:
+    """The permit a new application renews: one ending this year, in the renewal window."""
+    today = today or timezone.localdate()
+    window = timedelta(days=settings.PARKING_PERMIT_RENEWAL_WINDOW_DAYS)
+    year_end = date(today.year, 12, 31)
+    if permit.valid_until == year_end and today >= year_end - window and not permit.auto_renew:
+        return permit
+    return None
 
 
 def vehicle_class_allowed(answers: Answers) -> CheckResult:

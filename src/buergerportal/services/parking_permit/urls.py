@@ -8,5 +8,6 @@ urlpatterns = [
     path("<int:permit_id>/ausweis.pdf", views.permit_download, name="download"),
     path("<int:permit_id>/verlaengerung/", views.permit_auto_renew, name="auto_renew"),
     path("<int:permit_id>/kuendigen/", views.permit_cancel, name="cancel"),
+    path("<int:permit_id>/erneuern/", views.permit_renew_start, name="renew"),
     path("auswertung/", views.dashboard, name="dashboard"),
 ]

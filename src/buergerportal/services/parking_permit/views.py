@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from buergerportal.accounts.request_user import resident_from_request
+from buergerportal.applications.drafts import draft_save_step, draft_start
 from buergerportal.cases.access import cases_for_staff
 from buergerportal.cases.views import staff_required
 from buergerportal.core.audit import audit_record
@@ -17,17 +18,21 @@ from buergerportal.payments.models import Mandate
 
 from .access import permit_for_resident, permits_for_resident
 from .dashboard import decision_figures
+from .definition import SERVICE
 from .issue import permit_filename, permit_pdf, permit_revoke
+from .rules import renewal_of
 
 
 @login_required
 def permit_list(request: HttpRequest) -> HttpResponse:
     user = resident_from_request(request)
     has_mandate = Mandate.objects.filter(payer=user, revoked_at=None, lapsed_at=None).exists()
+    rows = [
+        {"permit": p, "renewable": renewal_of(p) is not None and not hasattr(p, "renewal")}
+        for p in permits_for_resident(user)
+    ]
     return render(
-        request,
-        "parking_permit/permits.html",
-        {"permits": permits_for_resident(user), "has_mandate": has_mandate},
+        request, "parking_permit/permits.html", {"rows": rows, "has_mandate": has_mandate}
     )
 
 
@@ -60,6 +65,22 @@ def permit_auto_renew(request: HttpRequest, permit_id: int) -> HttpResponse:
             else _("Your permit will not be renewed automatically."),
         )
     return redirect("parking_permit:list")
+
+
+@login_required
+@require_POST
+def permit_renew_start(request: HttpRequest, permit_id: int) -> HttpResponse:
+    """Renew in one click: a new application with the plate filled in, at 'check your answers'."""
+    user = resident_from_request(request)
+    permit = permit_for_resident(user, permit_id)
+    if renewal_of(permit) is None:
+        messages.error(request, _("This permit cannot be renewed yet."))
+        return redirect("parking_permit:list")
+    draft = draft_start(service=SERVICE, user=user)
+    draft_save_step(
+        draft=draft, step_slug="fahrzeug", raw={"plate": [permit.plate], "own_vehicle": ["yes"]}
+    )
+    return redirect("applications:check", draft_id=draft.pk)
 
 
 @login_required
