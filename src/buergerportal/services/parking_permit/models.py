@@ -84,3 +84,29 @@ class Permit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plate} {self.zone.code} {self.valid_until:%Y}"
+
+
+class PermitChange(models.Model):
+    """A change of plate or address: paid for, then a replacement permit is issued."""
+
+    class Status(models.TextChoices):
+        AWAITING_PAYMENT = "awaiting_payment", _("awaiting payment")
+        DONE = "done", _("done")
+
+    permit = models.ForeignKey(Permit, on_delete=models.CASCADE, related_name="changes")
+    new_plate = models.CharField(_("number plate"), max_length=12)
+    new_zone = models.ForeignKey(Zone, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.AWAITING_PAYMENT
+    )
+    replacement = models.OneToOneField(
+        Permit, null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("permit change")
+        verbose_name_plural = _("permit changes")
+
+    def __str__(self) -> str:
+        return f"{self.permit_id} → {self.new_plate}"

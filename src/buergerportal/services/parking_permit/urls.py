@@ -9,5 +9,6 @@ urlpatterns = [
     path("<int:permit_id>/verlaengerung/", views.permit_auto_renew, name="auto_renew"),
     path("<int:permit_id>/kuendigen/", views.permit_cancel, name="cancel"),
     path("<int:permit_id>/erneuern/", views.permit_renew_start, name="renew"),
+    path("<int:permit_id>/aendern/", views.permit_change, name="change"),
     path("auswertung/", views.dashboard, name="dashboard"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,11 +15,14 @@ from buergerportal.applications.drafts import draft_save_step, draft_start
 from buergerportal.cases.access import cases_for_staff
 from buergerportal.cases.views import staff_required
 from buergerportal.core.audit import audit_record
+from buergerportal.payments.creation import payment_start
 from buergerportal.payments.models import Mandate
 
 from .access import permit_for_resident, permits_for_resident
+from .changes import ChangeRefused, permit_change_request
 from .dashboard import decision_figures
 from .definition import SERVICE
+from .forms import PermitChangeForm
 from .issue import permit_filename, permit_pdf, permit_revoke
 from .rules import renewal_of
 
@@ -81,6 +85,29 @@ def permit_renew_start(request: HttpRequest, permit_id: int) -> HttpResponse:
         draft=draft, step_slug="fahrzeug", raw={"plate": [permit.plate], "own_vehicle": ["yes"]}
     )
     return redirect("applications:check", draft_id=draft.pk)
+
+
+@login_required
+def permit_change(request: HttpRequest, permit_id: int) -> HttpResponse:
+    user = resident_from_request(request)
+    permit = permit_for_resident(user, permit_id)
+    if permit.status != permit.Status.VALID:
+        return redirect("parking_permit:list")
+    form = PermitChangeForm(request.POST or None, initial={"plate": permit.plate})
+    if request.method == "POST" and form.is_valid():
+        try:
+            payment = permit_change_request(
+                permit=permit, user=user, plate=form.cleaned_data["plate"]
+            )
+        except ChangeRefused as refusal:
+            form.add_error("plate", str(refusal))
+        else:
+            return redirect(payment_start(payment=payment))
+    return render(
+        request,
+        "parking_permit/change.html",
+        {"permit": permit, "form": form, "fee": settings.PARKING_PERMIT_CHANGE_FEE_CENTS / 100},
+    )
 
 
 @login_required
