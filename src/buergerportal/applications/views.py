@@ -126,6 +126,9 @@ def step(request: HttpRequest, draft_id: str, step_slug: str) -> HttpResponse:
             "back_url": back,
             "uploads": [u for u in draft.uploads.all() if u.evidence_slug in current.evidence],
             "multipart": bool(current.evidence),
+            "known_facts": service.applicant_facts(request.user)
+            if service.applicant_facts and before is None
+            else [],
         },
     )
 

@@ -139,6 +139,9 @@ class ServiceDefinition:
     result_documents: Callable[[Any], list[tuple[str, bytes, str]]] | None = None
     # A template included on the service page for what only this service shows (e.g. zones).
     page_template: str = ""
+    # Once-only: what the registers already know about the applicant, shown on the first step
+    # instead of being asked; a function of the user returning (label, value) pairs.
+    applicant_facts: Callable[[Any], list[tuple[Text, str]]] | None = None
 
     def __post_init__(self) -> None:
         if self.guests_allowed and self.fee_rule is not free_of_charge:

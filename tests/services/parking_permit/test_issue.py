@@ -112,3 +112,11 @@ def test_a_revoked_permit_verifies_as_revoked(apply, anna):
     assert Permit.objects.get(pk=permit.pk).status == "revoked"
     assert credential_verify(_credential_text(permit)).state == "revoked"
     assert rules.no_other_valid_permit({"_applicant": anna}).passed  # may apply again
+
+
+def test_the_first_step_shows_what_the_registers_know_and_asks_only_the_plate(client, anna):
+    client.force_login(anna)
+    url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
+    html = client.get(url).content.decode()
+    assert "Anna Schmidt" in html and "Meerfeldstraße 12" in html and "3 Lindenhof" in html
+    assert 'name="plate"' in html and 'name="address"' not in html

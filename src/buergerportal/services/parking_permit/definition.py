@@ -158,4 +158,5 @@ SERVICE = ServiceDefinition(
     ),
     result_documents=permit_documents,
     page_template="parking_permit/service_page.html",
+    applicant_facts=rules.applicant_facts,
 )

@@ -130,3 +130,19 @@ def vehicle_class_allowed(answers: Answers) -> CheckResult:
 
 def fee(answers: Answers) -> int:
     return int(settings.PARKING_PERMIT_FEE_CENTS)
+
+
+def applicant_facts(user: object) -> list[tuple[Text, str]]:
+    """Once-only: name, address and zone from the resident register, shown, not asked."""
+    person = person_for_user(user)
+    if person is None:
+        return [(Text("Melderegister", "Resident register"), str(NOT_LINKED))]
+    zone = zone_for_address(person.address)
+    return [
+        (Text("Name", "Name"), person.full_name),
+        (Text("Anschrift (Hauptwohnsitz)", "Address (main residence)"), str(person.address)),
+        (
+            Text("Parkzone", "Parking zone"),
+            f"{zone.code} {zone.name}" if zone else str(Text("keine", "none")),
+        ),
+    ]
