@@ -71,7 +71,7 @@ def permit_change_paid(payment: Payment) -> None:
     """The payments listener: issue the replacement once (idempotent)."""
     with transaction.atomic():
         change = (
-            PermitChange.objects.select_for_update()
+            PermitChange.objects.select_for_update(of=("self",))
             .select_related("permit__application__applicant", "new_zone")
             .get(pk=payment.payable_id)
         )
