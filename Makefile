@@ -39,7 +39,7 @@ typecheck:
 	$(VENV)/bin/mypy
 
 test-sqlite:
-	$(PY) -m buergerportal manage makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(PY) -m django makemigrations --check --dry-run
 	$(PY) -m pytest -m "not e2e"
 	$(PY) -m pytest -m "not e2e" --reverse -q
 
