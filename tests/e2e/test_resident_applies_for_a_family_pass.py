@@ -11,18 +11,12 @@ import re
 import pytest
 
 from tests.engine_fixtures import PDF
-from tests.factories import PASSWORD, OrgUnitFactory, UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 from .conftest import DESKTOP, MOBILE
+from .family_pass import FAMILY_PASS, family_pass_unit
 
 pytestmark = pytest.mark.e2e
-
-FAMILY_PASS = {"de": "Familienpass", "en": "Family pass"}
-
-
-def family_pass_unit():
-    return OrgUnitFactory(slug="buergerservice", name_de="Bürgerservice", name_en="Citizen services")
-
 
 def at(page, path_end: str) -> bool:
     """Whether the page's address (without its #fragment) ends with ``path_end``."""
