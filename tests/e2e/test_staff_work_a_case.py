@@ -18,6 +18,7 @@ from tests.applications.example_service import UNIT as FOUR_EYES_UNIT
 from tests.engine_fixtures import submit_example
 from tests.factories import PASSWORD, OrgUnitFactory, UserFactory, staff_member
 
+from .conftest import MOBILE
 from .family_pass import family_pass_submit, family_pass_unit
 
 pytestmark = pytest.mark.e2e
@@ -143,3 +144,46 @@ def test_four_eyes_a_second_approver_confirms_the_decision(
     _submit(second)
     application.refresh_from_db()
     assert application.status == "approved", application.status
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("en", MOBILE)], ids=["en-360px"])
+def test_back_office_and_account_pages_in_english_on_a_phone(
+    portal, another_portal, engine
+):
+    """The pages of the journeys above, in English and 360 px wide, with a seeded state."""
+    from buergerportal.cases.workflow import case_decide, case_request_information
+
+    unit = family_pass_unit()
+    clerk = staff_member(unit=unit, role=Role.CLERK)
+    resident = UserFactory()
+    asked = family_pass_submit(resident, language="en")
+    case_request_information(
+        application=asked,
+        actor=clerk,
+        question="Please name the school of your youngest child.",
+        due_date=timezone.localdate() + timedelta(days=10),
+    )
+    decided = family_pass_submit(resident, language="en")
+    case_decide(application=decided, actor=clerk, decision="approve")
+
+    page = portal.page
+    portal.start("/")
+    portal.log_in_staff(clerk, PASSWORD)
+    portal.click_and_load(page.locator("main").get_by_role("link", name=portal.t("Case queue")))
+    portal.check("case-queue")
+    portal.click_and_load(page.get_by_role("link", name=asked.reference))
+    portal.check("case-information-requested")
+
+    resident_portal = another_portal()
+    rpage = resident_portal.page
+    resident_portal.start("/")
+    resident_portal.log_in(resident.email, PASSWORD)
+    portal_mine = resident_portal.t("My applications")
+    resident_portal.click_and_load(rpage.locator("main").get_by_role("link", name=portal_mine))
+    resident_portal.check("my-applications")
+    resident_portal.click_and_load(rpage.get_by_role("link", name=asked.reference))
+    resident_portal.check("application-information-requested")
+    rpage.goto(resident_portal.url("/postfach/"))
+    resident_portal.check("mailbox")
+    resident_portal.click_and_load(rpage.locator("main tbody a[href^='/postfach/']").first)
+    resident_portal.check("mailbox-message")
