@@ -85,6 +85,9 @@ def test_resident_applies_for_a_family_pass(portal, engine, outbox):
     page.locator("#id_more_adults").fill("Max Mustermann")
     portal.click_and_load(continue_button(portal))
     assert at(page, "/variante/")
+    portal.click_and_load(continue_button(portal))  # no choice: the link goes to the first one
+    portal.error_summary().locator("a[href='#id_variant_0']").click()
+    assert page.evaluate("() => document.activeElement.id") == "id_variant_0"
     portal.check("step-variant")
     page.locator("input[name='variant'][value='basic']").check()
     portal.click_and_load(continue_button(portal))
