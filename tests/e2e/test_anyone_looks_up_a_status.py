@@ -12,9 +12,7 @@ from .family_pass import family_pass_submit, family_pass_unit
 pytestmark = pytest.mark.e2e
 
 
-def test_status_lookup_without_login_and_the_neutral_answer_to_a_wrong_combination(
-    portal, engine
-):
+def test_status_lookup_without_login_and_the_neutral_answer_to_a_wrong_combination(portal, engine):
     page = portal.page
     family_pass_unit()
     application = family_pass_submit(UserFactory(email="erika@example.org"))

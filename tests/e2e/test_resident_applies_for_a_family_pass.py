@@ -18,6 +18,7 @@ from .family_pass import FAMILY_PASS, family_pass_unit
 
 pytestmark = pytest.mark.e2e
 
+
 def at(page, path_end: str) -> bool:
     """Whether the page's address (without its #fragment) ends with ``path_end``."""
     return page.url.split("#")[0].endswith(path_end)

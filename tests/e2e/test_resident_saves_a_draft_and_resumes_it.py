@@ -32,7 +32,8 @@ def test_resident_leaves_mid_way_and_continues_where_they_left_off(portal, engin
     # Leave, and come back through "My account" → "My applications"
     page.goto(portal.url("/"))
     portal.click_and_load(page.locator("header").get_by_role("link", name=portal.t("My account")))
-    portal.click_and_load(page.locator("main").get_by_role("link", name=portal.t("My applications")))
+    mine = page.locator("main").get_by_role("link", name=portal.t("My applications"))
+    portal.click_and_load(mine)
     portal.check("my-applications-draft")
     portal.click_and_load(page.locator("main li button", has_text=FAMILY_PASS[portal.lang]))
 

@@ -40,7 +40,8 @@ def _open_case(portal, reference: str) -> None:
 def _resident_opens_application(portal, reference: str) -> None:
     page = portal.page
     page.goto(portal.url("/konto/"))
-    portal.click_and_load(page.locator("main").get_by_role("link", name=portal.t("My applications")))
+    mine = page.locator("main").get_by_role("link", name=portal.t("My applications"))
+    portal.click_and_load(mine)
     portal.click_and_load(page.get_by_role("link", name=reference))
 
 
@@ -147,9 +148,7 @@ def test_four_eyes_a_second_approver_confirms_the_decision(
 
 
 @pytest.mark.parametrize(("lang", "viewport"), [("en", MOBILE)], ids=["en-360px"])
-def test_back_office_and_account_pages_in_english_on_a_phone(
-    portal, another_portal, engine
-):
+def test_back_office_and_account_pages_in_english_on_a_phone(portal, another_portal, engine):
     """The pages of the journeys above, in English and 360 px wide, with a seeded state."""
     from buergerportal.cases.workflow import case_decide, case_request_information
 
