@@ -129,6 +129,10 @@ def test_four_eyes_a_second_approver_confirms_the_decision(
     portal.start("/")
     portal.log_in_staff(clerk, PASSWORD)
     _open_case(portal, application.reference)
+    portal.click_and_load(page.get_by_role("button", name=portal.t("Record decision")))
+    assert page.title().startswith(portal.t("Error:"))  # no decision chosen
+    assert portal.error_summary().locator("a[href='#id_decision_0']").count() == 1
+    portal.check("case-error")
     page.locator("input[name='decision'][value='approve']").check()
     portal.click_and_load(page.get_by_role("button", name=portal.t("Record decision")))
     application.refresh_from_db()
