@@ -20,6 +20,15 @@ SELECTION = [
     "service-page-de",
     "login-de",
     "login-error-en",
+    "step-error-de",
+    "check-answers-de",
+    "submitted-de",
+    "check-answers-en-mobile",
+    "status-lookup-not-found-en",
+    "case-queue-de",
+    "case-information-requested-de",
+    "application-information-requested-en-mobile",
+    "mailbox-de",
 ]
 
 

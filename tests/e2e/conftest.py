@@ -95,24 +95,13 @@ def context(browser, viewport):
     ``bypass_csp`` lets ``check_a11y`` inject axe-core; the pages themselves still send their
     strict Content-Security-Policy and the journeys run no script of their own on them.
     """
-    context = browser.new_context(
-        viewport=viewport,
-        locale="de-DE",
-        extra_http_headers={"Accept-Language": "de-DE,de;q=0.9"},
-        bypass_csp=True,
-        reduced_motion="reduce",
-        service_workers="block",
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(TIMEOUT_MS)
+    context = _new_context(browser, viewport)
     yield context
     context.close()
 
 
-@pytest.fixture
-def page(context, request):
-    page = context.new_page()
-    errors: list[str] = []
+def _watch(page, errors: list[str]) -> None:
+    """Collect script errors, console errors and failed sub-requests of ``page`` in ``errors``."""
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on(
         "console",
@@ -131,6 +120,28 @@ def page(context, request):
             else None
         ),
     )
+
+
+def _new_context(browser, viewport):
+    context = browser.new_context(
+        viewport=viewport,
+        locale="de-DE",
+        extra_http_headers={"Accept-Language": "de-DE,de;q=0.9"},
+        bypass_csp=True,
+        reduced_motion="reduce",
+        service_workers="block",
+        accept_downloads=True,
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture
+def page(context, request):
+    page = context.new_page()
+    errors: list[str] = []
+    _watch(page, errors)
     yield page
     if errors and not request.node.get_closest_marker("allow_console_errors"):
         pytest.fail("The browser reported errors:\n" + "\n".join(errors), pytrace=False)
@@ -248,6 +259,11 @@ class Portal:
         self.page.goto(self.url(path))
         self.choose_language()
 
+    def click_and_load(self, locator) -> None:
+        """Click a link or button that loads a new page, and wait for it."""
+        with self.page.expect_navigation():
+            locator.click()
+
     def error_summary(self):
         return self.page.locator("#error-summary")
 
@@ -259,6 +275,15 @@ class Portal:
         page.locator("input[name='password']").fill(password)
         page.locator("form.bp-form button[type='submit']").click()
         page.wait_for_load_state("load")
+
+    def log_in_staff(self, user, password: str) -> None:
+        """Password, then the code of the authenticator app (as a clerk does every morning)."""
+        page = self.page
+        self.log_in(user.email, password)
+        page.wait_for_url("**/accounts/2fa/authenticate/")
+        page.locator("input[name='code']").fill(totp_code(user))
+        page.locator("main form.bp-form button[type='submit']").first.click()
+        page.wait_for_url("**/konto/")
 
 
 @pytest.fixture
@@ -289,6 +314,42 @@ def portal(page, live_server, _flushable_audit_trail, lang, viewport, request) -
         viewport=viewport,
         test_name=request.node.name,
     )
+
+
+@pytest.fixture
+def another_portal(browser, live_server, lang, viewport, request):
+    """A second person at another computer: ``another_portal()`` opens a fresh browser profile.
+
+    Journeys with a resident and staff use one profile each instead of logging out and in.
+    """
+    contexts, errors = [], []
+
+    def make() -> Portal:
+        context = _new_context(browser, viewport)
+        contexts.append(context)
+        page = context.new_page()
+        _watch(page, errors)
+        return Portal(
+            page=page,
+            base_url=live_server.url,
+            lang=lang,
+            viewport=viewport,
+            test_name=request.node.name,
+        )
+
+    yield make
+    for context in contexts:
+        context.close()
+    if errors and not request.node.get_closest_marker("allow_console_errors"):
+        pytest.fail("The browser reported errors:\n" + "\n".join(errors), pytrace=False)
+
+
+@pytest.fixture
+def engine(settings, tmp_path):
+    """Background tasks run at once (emails, notices) and uploads land in a temporary folder."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings
 
 
 # --- Email and second factor -------------------------------------------------------------------
