@@ -127,3 +127,14 @@ def test_public_keys_and_revocations_are_published_for_offline_apps(client):
     assert client.get("/pruefen/widerrufen.json").json() == {
         "revoked": [issued.record.credential_id]
     }
+
+
+def test_rotate_command_names_the_new_key(capsys):
+    from django.core.management import call_command
+
+    old = _permit()
+    call_command("signing_key_rotate")
+    out = capsys.readouterr().out
+    kid = SigningKey.objects.filter(retired_at=None).get().kid
+    assert kid in out
+    assert credential_verify(old.text, today=TODAY).state == "valid"
