@@ -56,3 +56,41 @@ def test_nothing_changed_is_refused(client, anna, permit_2026):
         f"/bewohnerparken/{permit_2026.pk}/aendern/", {"plate": "MA-AS 2026"}
     ).content.decode()
     assert "Es hat sich nichts geändert" in html
+
+
+def test_staff_find_a_permit_by_plate_and_revoke_it_with_a_reason(client, permit_2026):
+    from buergerportal.accounts.models import OrgUnit, Role
+    from tests.engine_fixtures import login_staff
+    from tests.factories import staff_member
+
+    clerk = staff_member(unit=OrgUnit.objects.get(slug="buergerservice"), role=Role.CLERK)
+    login_staff(client, clerk)
+    html = client.get("/bewohnerparken/verwaltung/", {"q": "ma as 2026"}).content.decode()
+    assert "MA-AS 2026" in html and "BP-2026-000001-00" in html
+    url = f"/bewohnerparken/verwaltung/{permit_2026.pk}/widerrufen/"
+    field = f"permit-{permit_2026.pk}-reason"
+    assert "Geben Sie den Grund" in client.post(url, {field: ""}).content.decode()
+    client.post(url, {field: "Fahrzeug verkauft"})
+    permit = Permit.objects.get(pk=permit_2026.pk)
+    assert permit.status == "revoked"
+    assert credential_verify(permit.code, today=date(2026, 6, 1)).revocation_reason == (
+        "Fahrzeug verkauft"
+    )
+
+
+def test_staff_of_another_unit_cannot_find_or_revoke(client, permit_2026):
+    from buergerportal.accounts.models import Role
+    from tests.engine_fixtures import login_staff
+    from tests.factories import staff_member
+
+    login_staff(client, staff_member(role=Role.CLERK))
+    assert (
+        "MA-AS 2026"
+        not in client.get("/bewohnerparken/verwaltung/", {"q": "MA-AS 2026"}).content.decode()
+    )
+    response = client.post(
+        f"/bewohnerparken/verwaltung/{permit_2026.pk}/widerrufen/",
+        {f"permit-{permit_2026.pk}-reason": "x"},
+    )
+    assert response.status_code == 404
+    assert Permit.objects.get(pk=permit_2026.pk).status == "valid"

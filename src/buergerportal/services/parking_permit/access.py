@@ -23,3 +23,12 @@ def permit_for_resident(user: User, permit_id: int) -> Permit:
     if permit is None:
         raise Http404
     return permit
+
+
+def permits_for_staff(user: User) -> QuerySet[Permit]:
+    """Permits of applications handled by the person's units."""
+    from buergerportal.accounts.permissions import units_for_staff
+
+    return Permit.objects.filter(application__unit__in=units_for_staff(user)).select_related(
+        "zone", "application"
+    )

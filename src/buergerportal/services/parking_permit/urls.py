@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:permit_id>/erneuern/", views.permit_renew_start, name="renew"),
     path("<int:permit_id>/aendern/", views.permit_change, name="change"),
     path("auswertung/", views.dashboard, name="dashboard"),
+    path("verwaltung/", views.staff_permits, name="staff_permits"),
+    path("verwaltung/<int:permit_id>/widerrufen/", views.staff_revoke, name="staff_revoke"),
 ]

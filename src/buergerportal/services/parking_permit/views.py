@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,12 +21,13 @@ from buergerportal.cases.views import staff_required
 from buergerportal.core.audit import audit_record
 from buergerportal.payments.creation import payment_start
 from buergerportal.payments.models import Mandate
+from buergerportal.registers.plates import PlateError, plate_normalise
 
-from .access import permit_for_resident, permits_for_resident
+from .access import permit_for_resident, permits_for_resident, permits_for_staff
 from .changes import ChangeRefused, permit_change_request
 from .dashboard import decision_figures
 from .definition import SERVICE
-from .forms import PermitChangeForm
+from .forms import PermitChangeForm, PermitRevokeForm
 from .issue import permit_filename, permit_pdf, permit_revoke
 from .rules import renewal_of
 
@@ -119,6 +124,45 @@ def permit_cancel(request: HttpRequest, permit_id: int) -> HttpResponse:
         messages.success(request, _("Your permit has been cancelled. It now shows as revoked."))
         return redirect("parking_permit:list")
     return render(request, "parking_permit/cancel.html", {"permit": permit})
+
+
+@staff_required
+def staff_permits(request: HttpRequest) -> HttpResponse:
+    """Find a permit by plate or reference, and revoke it (moved away, vehicle sold)."""
+    user = resident_from_request(request)
+    query = request.GET.get("q", "").strip()[:40]
+    permits = permits_for_staff(user)
+    found = []
+    if query:
+        plate = query
+        with contextlib.suppress(PlateError):
+            plate = plate_normalise(query)
+        found = list(
+            permits.filter(Q(plate=plate) | Q(application__reference=query.upper())).order_by(
+                "-valid_until"
+            )[:20]
+        )
+    rows = [(permit, PermitRevokeForm(prefix=f"permit-{permit.pk}")) for permit in found]
+    return render(request, "parking_permit/staff_permits.html", {"query": query, "rows": rows})
+
+
+@staff_required
+@require_POST
+def staff_revoke(request: HttpRequest, permit_id: int) -> HttpResponse:
+    user = resident_from_request(request)
+    permit = permits_for_staff(user).filter(pk=permit_id).first()
+    if permit is None:
+        raise Http404
+    form = PermitRevokeForm(request.POST, prefix=f"permit-{permit.pk}")
+    if form.is_valid():
+        permit_revoke(permit=permit, reason=form.cleaned_data["reason"], actor=user)
+        messages.success(request, _("The permit is revoked; checks now show it as revoked."))
+        return redirect(f"{reverse('parking_permit:staff_permits')}?q={permit.plate}")
+    return render(
+        request,
+        "parking_permit/staff_permits.html",
+        {"query": permit.plate, "rows": [(permit, form)], "has_errors": True},
+    )
 
 
 @staff_required
