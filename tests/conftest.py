@@ -8,6 +8,17 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the portal's default language, whatever the test before it did."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and caches start empty in every test."""
     from django.core.cache import cache

@@ -68,7 +68,7 @@ def test_clamav_lets_a_clean_file_through(clamd):
 
 
 def test_clamav_finding_is_reported_to_the_resident(clamd):
-    with pytest.raises(ValidationError, match="contains a virus"):
+    with pytest.raises(ValidationError, match="enthält einen Virus"):
         upload_validate(SimpleUploadedFile("a.pdf", PDF + b"EICAR"))
 
 
@@ -77,7 +77,7 @@ def test_an_unreachable_scanner_refuses_the_upload(settings):
     settings.VIRUS_SCANNER = "buergerportal.applications.scanning.clamav.ClamAVScanner"
     scanning._scanner.cache_clear()
     try:
-        with pytest.raises(ValidationError, match="cannot check files for viruses"):
+        with pytest.raises(ValidationError, match="nicht auf Viren prüfen"):
             upload_validate(SimpleUploadedFile("a.pdf", PDF))
         assert scanning.scanner_health()[0] is False
     finally:

@@ -84,10 +84,8 @@ def test_staff_of_another_unit_cannot_find_or_revoke(client, permit_2026):
     from tests.factories import staff_member
 
     login_staff(client, staff_member(role=Role.CLERK))
-    assert (
-        "MA-AS 2026"
-        not in client.get("/bewohnerparken/verwaltung/", {"q": "MA-AS 2026"}).content.decode()
-    )
+    html = client.get("/bewohnerparken/verwaltung/", {"q": "MA-AS 2026"}).content.decode()
+    assert "Kein Ausweis gefunden." in html and "BP-2026-000001-00" not in html
     response = client.post(
         f"/bewohnerparken/verwaltung/{permit_2026.pk}/widerrufen/",
         {f"permit-{permit_2026.pk}-reason": "x"},
