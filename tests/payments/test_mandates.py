@@ -19,11 +19,11 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("iban", "message"),
     [
-        ("DE89 3704 0044 0532 0130 01", "typing error"),
-        ("DE89 3704 0044 0532 0130", "wrong number of characters"),
-        ("XX89 3704 0044 0532 0130 00", "country code"),
-        ("DE37 9999 9999 0123 4567 89", "could not find the bank"),
-        ("hello", "Enter an IBAN like"),
+        ("DE89 3704 0044 0532 0130 01", "Tippfehler"),
+        ("DE89 3704 0044 0532 0130", "falsche Anzahl Zeichen"),
+        ("XX89 3704 0044 0532 0130 00", "Ländercode"),
+        ("DE37 9999 9999 0123 4567 89", "Bank zu dieser IBAN nicht finden"),
+        ("hello", "Geben Sie eine IBAN wie"),
     ],
 )
 def test_a_wrong_iban_gets_a_message_that_says_what_is_wrong(iban, message):
