@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from buergerportal.accounts.models import User
+from buergerportal.accounts.permissions import units_for_staff
 from buergerportal.applications.models import OPEN_STATUSES, Application
 
 from .access import cases_for_staff
@@ -65,6 +66,12 @@ def queue_cases(user: User, flt: QueueFilter) -> QuerySet[Application]:
     cases = cases_for_staff(user)
     if flt.unit_id:
         cases = cases.filter(unit_id=flt.unit_id)
+    else:
+        # Most staff work in one unit: naming it (as well as the permission subquery) lets the
+        # database read the unit's index in order instead of sorting every match.
+        units = list(units_for_staff(user).values_list("pk", flat=True)[:2])
+        if len(units) == 1:
+            cases = cases.filter(unit_id=units[0])
     if flt.service:
         cases = cases.filter(service_slug=flt.service)
     if flt.status == "open":
