@@ -131,6 +131,12 @@ class Application(models.Model):
                 name="app_queue_open_due",
             ),
             models.Index(fields=["unit", "submitted_at", "id"], name="app_queue_all"),
+            # "Assigned to me": a clerk's years of decided cases must not be read past.
+            models.Index(
+                fields=["unit", "assigned_to", "submitted_at", "id"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="app_queue_open_assignee",
+            ),
             models.Index(fields=["applicant", "-submitted_at"], name="app_by_applicant"),
             models.Index(fields=["status", "decided_at"], name="app_retention"),
         ]
