@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 
 from buergerportal.accounts.models import User
 from buergerportal.accounts.permissions import units_for_staff
-from buergerportal.applications.models import OPEN_STATUSES, Application
+from buergerportal.applications.models import Application
 
 from .access import cases_for_staff
 
@@ -75,7 +75,10 @@ def queue_cases(user: User, flt: QueueFilter) -> QuerySet[Application]:
     if flt.service:
         cases = cases.filter(service_slug=flt.service)
     if flt.status == "open":
-        cases = cases.filter(status__in=OPEN_STATUSES)
+        # Open = not decided: decided_at is set exactly when a case is decided
+        # (cases.workflow._finalise). "IS NULL" alone selects the partial indexes of open cases;
+        # with the status list as well, SQLite prefers (status, decided_at) and sorts.
+        cases = cases.filter(decided_at__isnull=True)
     elif flt.status != "all":
         cases = cases.filter(status=flt.status)
     if flt.older_than_days:
