@@ -25,7 +25,9 @@ def test_four_eyes_needs_a_second_different_approver(
     case.refresh_from_db()
     assert case.status == Status.AWAITING_CONFIRMATION
     response = _act(client, case, "confirm", {"agree": "yes"}, django_capture_on_commit_callbacks)
-    assert "Eine zweite, andere Person muss diese Entscheidung bestätigen" in response.content.decode()
+    assert (
+        "Eine zweite, andere Person muss diese Entscheidung bestätigen" in response.content.decode()
+    )
     case.refresh_from_db()
     assert case.status == Status.AWAITING_CONFIRMATION
 
