@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from buergerportal.accounts.models import Role
+from buergerportal.accounts.models import Membership, Role
+from buergerportal.applications.models import Application
 from buergerportal.cases.queues import QueueFilter, queue_page
 from tests.engine_fixtures import login_staff, submit_example
 from tests.factories import OrgUnitFactory, UserFactory, staff_member
@@ -53,6 +54,31 @@ def test_keyset_paging_walks_every_case_once(clerk):
     assert sorted(seen) == sorted(references)
 
 
+def test_paging_oldest_first_through_cases_submitted_at_the_same_moment_shows_each_once(clerk):
+    cases = [submit_example(user=UserFactory()) for _ in range(7)]
+    Application.objects.filter(pk__in=[c.pk for c in cases[:5]]).update(
+        submitted_at=cases[0].submitted_at
+    )
+    seen, cursor = [], ""
+    for _ in range(10):
+        page = queue_page(clerk, QueueFilter(sort="oldest"), cursor=cursor, size=2)
+        seen += [c.reference for c in page.cases]
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    assert sorted(seen) == sorted(c.reference for c in cases)
+
+
+def test_staff_of_two_units_see_both_units_cases_in_one_queue(clerk):
+    here = submit_example(user=UserFactory())
+    there = submit_example(user=UserFactory())
+    other = OrgUnitFactory()
+    Application.objects.filter(pk=there.pk).update(unit=other)
+    Membership.objects.create(user=clerk, unit=other, role=Role.CLERK)
+    page = queue_page(clerk, QueueFilter())
+    assert {c.reference for c in page.cases} == {here.reference, there.reference}
+
+
 def test_assigned_to_me_filter(client, clerk):
     first = submit_example(user=UserFactory())
     second = submit_example(user=UserFactory())
@@ -84,3 +110,13 @@ def test_evidence_is_downloaded_through_a_checked_view(client, clerk, unit):
     assert login_staff(client, clerk).get(url).status_code == 200
     client.force_login(application.applicant)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("status", ["open", "all"])
+def test_an_application_awaiting_its_fee_is_not_in_the_queue(clerk, status):
+    paid = submit_example(user=UserFactory())
+    unpaid = submit_example(user=UserFactory(), pay=False)
+    assert unpaid.status == "awaiting_payment"
+    page = queue_page(clerk, QueueFilter(status=status))
+    references = {c.reference for c in page.cases}
+    assert paid.reference in references and unpaid.reference not in references

@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,11 +11,13 @@ class ApplicationsConfig(AppConfig):
     def ready(self) -> None:
         from buergerportal.accounts.deletion import register_retention_hold
         from buergerportal.core.health import EXTRA_CHECKS
+        from buergerportal.core.schedule import job_register
         from buergerportal.payments.listeners import register_payment_listener
 
         from .paying import application_payment_failed, application_payment_paid
         from .retention import applications_retention_hold
         from .scanning import scanner_health
+        from .tasks import retention_sweep_task
 
         register_retention_hold(applications_retention_hold)
         EXTRA_CHECKS["virus_scanner"] = scanner_health
@@ -22,3 +26,5 @@ class ApplicationsConfig(AppConfig):
             on_paid=application_payment_paid,
             on_failed=application_payment_failed,
         )
+        # 03:15 Berlin time: quiet, and outside the hour that repeats when summer time ends.
+        job_register(name="applications.retention_sweep", task=retention_sweep_task, at=time(3, 15))

@@ -7,5 +7,6 @@ from .retention import applications_retention_sweep
 
 @task()
 def retention_sweep_task() -> None:
-    """Run daily (the ``retention_sweep`` command enqueues or runs it)."""
+    """Daily, enqueued by the scheduler (``core.schedule``); the ``retention_sweep`` command runs
+    the sweep at once."""
     applications_retention_sweep()

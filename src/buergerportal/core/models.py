@@ -1,4 +1,5 @@
-"""Models of the portal core: the audit trail, the worker heartbeat and accessibility feedback."""
+"""Models of the portal core: the audit trail, the worker heartbeat, scheduled runs and
+accessibility feedback."""
 
 from __future__ import annotations
 
@@ -69,6 +70,19 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return self.worker_id
+
+
+class ScheduledRun(models.Model):
+    """When a periodic job (``core.schedule``) was last enqueued; its row is locked while a worker
+    decides whether the job is due, so a job runs once however many workers beat."""
+
+    name = models.CharField(max_length=100, unique=True)
+    registered_at = models.DateTimeField()  # first seen; a new daily job waits for its time
+    last_run_at = models.DateTimeField(null=True, blank=True)
+    last_task_id = models.CharField(max_length=64, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class AccessibilityFeedback(models.Model):

@@ -9,3 +9,6 @@ class PaymentsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
+        from .periodic import periodic_jobs_register
+
+        periodic_jobs_register()

@@ -1,4 +1,5 @@
-"""The background worker: runs queued tasks and reports a heartbeat for /healthz."""
+"""The background worker: runs queued tasks, reports a heartbeat for /healthz and, on every beat,
+enqueues the periodic jobs that are due (``core.schedule``)."""
 
 import threading
 import uuid
@@ -10,10 +11,14 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from buergerportal.core.health import worker_heartbeat
+from buergerportal.core.schedule import jobs_enqueue_due
 
 
 class Command(BaseCommand):
-    help = "Run the background-task worker (django-tasks database backend) with a heartbeat."
+    help = (
+        "Run the background-task worker (django-tasks database backend) with a heartbeat that "
+        "also enqueues due periodic jobs."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
@@ -28,6 +33,10 @@ class Command(BaseCommand):
                 try:
                     worker_heartbeat(worker_id=worker_id, started_at=started_at)
                 except Exception:  # a missed beat shows in /healthz; keep trying
+                    close_old_connections()
+                try:
+                    jobs_enqueue_due()
+                except Exception:  # logged per job inside; a lost database waits for the next beat
                     close_old_connections()
                 stop.wait(settings.WORKER_HEARTBEAT_SECONDS)
             connection.close()
