@@ -39,7 +39,7 @@ def parking_city(engine, monkeypatch, live_server, transactional_db):
 
     engine.PAYMENT_PROVIDER = "buergerportal.payments.providers.test.TestProvider"
     engine.SITE_URL = live_server.url
-    engine.PAYMENT_PROVIDER_OPTIONS = {"secret": "e2e-test-secret", "merchant_id": "t", "api_url": ""}
+    engine.PAYMENT_PROVIDER_OPTIONS = {"secret": "e2e-secret", "merchant_id": "t", "api_url": ""}
     monkeypatch.setattr("buergerportal.registers.demo.SYNTHETIC_RESIDENTS", 20)
     unit = OrgUnitFactory(
         slug="buergerservice", name_de="Bürgerservice", name_en="Citizen services"
@@ -176,12 +176,15 @@ def test_resident_gets_a_parking_permit(portal, another_portal, browser, parking
     mailbox = open_mailbox(portal)
     for prefix in ("Bescheid-", "Bewohnerparkausweis-", "Q-"):
         assert prefix in mailbox, mailbox
+    notice = page.locator("main tbody tr", has_text="Bewohnerparkausweis-")
+    portal.click_and_load(notice.locator("a[href^='/postfach/']").first)
+    assert "Bewohnerparkausweis-" in page.inner_text("main")
+    portal.check("parking-mailbox-message")
     page.goto(portal.url("/bewohnerparken/"))
     assert "MA-AS 2026" in page.locator("main h2").first.inner_text()
     portal.check("parking-permits")
-    href = page.get_by_role("link", name=portal.t("Download the permit to print (PDF)")).get_attribute(
-        "href"
-    )
+    download = page.get_by_role("link", name=portal.t("Download the permit to print (PDF)"))
+    href = download.get_attribute("href")
     response = page.request.get(portal.url(href))
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
@@ -211,9 +214,7 @@ def test_resident_gets_a_parking_permit(portal, another_portal, browser, parking
 
 
 @pytest.mark.parametrize(("lang", "viewport"), [("en", MOBILE)], ids=["en-360px"])
-def test_a_cancelled_payment_takes_nothing_and_the_permit_verifies_on_a_phone(
-    portal, parking_city
-):
+def test_a_cancelled_payment_takes_nothing_and_the_permit_verifies_on_a_phone(portal, parking_city):
     from buergerportal.applications.models import Application
     from buergerportal.services.parking_permit.models import Permit
 
@@ -224,16 +225,15 @@ def test_a_cancelled_payment_takes_nothing_and_the_permit_verifies_on_a_phone(
 
     # The payer cancels: nothing taken, try again offered; the application still awaits payment
     pay_now(portal, "cancel")
-    main = page.inner_text("main")
-    assert portal.t("No money has been taken. Your application is kept; pay when you are ready.") in main
+    nothing_taken = "No money has been taken. Your application is kept; pay when you are ready."
+    assert portal.t(nothing_taken) in page.inner_text("main")
     assert page.get_by_role("button", name=portal.t("Try again")).is_visible()
     portal.check("payment-cancelled")
     application = Application.objects.get(reference=reference)
     assert application.status == "awaiting_payment"
     portal.click_and_load(page.get_by_role("link", name=portal.t("Back to your application")))
-    assert portal.t("Your last payment did not go through. No money has been taken.") in page.inner_text(
-        "main"
-    )
+    last_failed = "Your last payment did not go through. No money has been taken."
+    assert portal.t(last_failed) in page.inner_text("main")
     portal.check("parking-application-awaiting-payment")
 
     # Second try: paid, decided, the permit is issued

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from django import template
 from django.utils.timesince import timesince
 
 register = template.Library()
 
-_REFERENCE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_REFERENCE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 @register.filter
