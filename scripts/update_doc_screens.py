@@ -29,6 +29,11 @@ SELECTION = [
     "case-information-requested-de",
     "application-information-requested-en-mobile",
     "mailbox-de",
+    "parking-mailbox-message-de",
+    "test-provider-de",
+    "payment-cancelled-en-mobile",
+    "verify-valid-en-mobile",
+    "verify-revoked-en-mobile",
 ]
 
 
