@@ -75,28 +75,14 @@ def refund_request(*, payment: Payment, amount_cents: int, reason: str, by: User
 
 def refund_approve(*, refund: Refund, by: User) -> Refund:
     """The second pair of eyes: a different approver of the payment's unit confirms."""
-    with transaction.atomic():
-        refund = (
-            Refund.objects.select_for_update(of=("self",))
-            .select_related("payment__unit")
-            .get(pk=refund.pk)
-        )
-        _check_approver(refund, by)
-        refund.state = RefundState.APPROVED
-        refund.approved_by = by
-        refund.decided_at = timezone.now()
-        refund.save(update_fields=["state", "approved_by", "decided_at"])
-        audit_record(
-            action="payment.refund_approved",
-            actor=by,
-            obj=refund.payment,
-            data={"refund": refund.pk},
-        )
-        _enqueue_execution(refund)
-    return refund
+    return _refund_decide(refund=refund, by=by, approve=True)
 
 
 def refund_reject(*, refund: Refund, by: User) -> Refund:
+    return _refund_decide(refund=refund, by=by, approve=False)
+
+
+def _refund_decide(*, refund: Refund, by: User, approve: bool) -> Refund:
     with transaction.atomic():
         refund = (
             Refund.objects.select_for_update(of=("self",))
@@ -104,16 +90,18 @@ def refund_reject(*, refund: Refund, by: User) -> Refund:
             .get(pk=refund.pk)
         )
         _check_approver(refund, by)
-        refund.state = RefundState.REJECTED
+        refund.state = RefundState.APPROVED if approve else RefundState.REJECTED
         refund.approved_by = by
         refund.decided_at = timezone.now()
         refund.save(update_fields=["state", "approved_by", "decided_at"])
         audit_record(
-            action="payment.refund_rejected",
+            action="payment.refund_approved" if approve else "payment.refund_rejected",
             actor=by,
             obj=refund.payment,
             data={"refund": refund.pk},
         )
+        if approve:
+            _enqueue_execution(refund)
     return refund
 
 
