@@ -77,8 +77,13 @@ def test_two_workers_beating_at_the_same_moment_enqueue_a_due_job_once(only_test
         thread.join(timeout=30)
     assert errors == []
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
-    assert sorted(len(r) for r in results) == [0, 1]
+    # Never twice. On SQLite both may lose the race for the write lock; then the job is not
+    # lost but runs on the next beat.
+    assert sum(len(r) for r in results) <= 1
+    if _enqueued() == 0:
+        assert jobs_enqueue_due(now=now) == ["test.every"]
     assert _enqueued() == 1
+    assert jobs_enqueue_due(now=now) == []
 
 
 class _SlowEnqueue:
