@@ -16,6 +16,7 @@ from .sepa.mandates import BankAccount, iban_check
 class EuroAmountField(forms.CharField):
     """An amount in euros as people type it (12,50 or 12.50), cleaned to integer cents."""
 
+    # CharField.to_python is typed to return str; this field cleans to integer cents.
     def to_python(self, value: Any) -> int | None:  # type: ignore[override]
         text = (super().to_python(value) or "").replace("€", "").replace(" ", "")
         if not text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -17,12 +18,16 @@ class ScannerUnavailable(Exception):
     """The scanner could not be reached; the upload is refused rather than let through."""
 
 
-class VirusScanner:
+class VirusScanner(abc.ABC):
+    """The contract of a scanner backend (``clamav``, ``noop``), chosen by setting."""
+
     name = "base"
     scanning = True
 
+    @abc.abstractmethod
     def scan(self, stream: IO[bytes]) -> ScanResult:
-        raise NotImplementedError
+        """Scan the file; raise ScannerUnavailable if the scanner cannot be reached."""
 
+    @abc.abstractmethod
     def health(self) -> tuple[bool, dict[str, Any]]:
-        raise NotImplementedError
+        """For /healthz: whether the scanner answers, and what it is."""
