@@ -5,6 +5,16 @@ from __future__ import annotations
 import os
 
 import pytest
+import time_machine
+
+from tests.clock import suite_now
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Every test runs at the suite's pinned moment (tests/clock.py); ``clock.move_to`` moves it."""
+    with time_machine.travel(suite_now(), tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

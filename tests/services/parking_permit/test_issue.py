@@ -9,6 +9,7 @@ from buergerportal.notifications.models import Message
 from buergerportal.services.parking_permit import rules
 from buergerportal.services.parking_permit.issue import permit_revoke
 from buergerportal.services.parking_permit.models import Permit
+from tests.clock import travel_to
 from tests.engine_fixtures import PDF, pay_through_test_provider
 
 pytestmark = pytest.mark.django_db
@@ -81,8 +82,17 @@ def _credential_text(permit):
 
 
 def test_a_second_permit_for_the_same_person_goes_to_a_clerk(apply, anna):
-    apply(anna, plate="MA-AS 2026")
-    assert not rules.no_other_valid_permit({"_applicant": anna}).passed
+    with travel_to("2026-11-30"):  # the last day before the renewal window opens
+        apply(anna, plate="MA-AS 2026")
+        assert not rules.no_other_valid_permit({"_applicant": anna}).passed
+
+
+def test_from_1_december_a_holder_applying_again_renews_into_next_year(apply, anna):
+    with travel_to("2026-11-30"):
+        apply(anna, plate="MA-AS 2026")
+    with travel_to("2026-12-01"):
+        check = rules.no_other_valid_permit({"_applicant": anna})
+    assert check.passed and "Verlängerung" in str(check.reason)
 
 
 def test_company_car_with_declaration_waits_for_a_clerk(apply, mehmet):
