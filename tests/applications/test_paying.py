@@ -72,6 +72,7 @@ def test_paying_a_green_application_approves_it_with_notice_and_receipt_in_the_m
         "submitted",
         "checked",
         "paid",
+        "checked",  # the checks run again at the decision: much may change until payment
         "approved",
         "notice_issued",
     ]

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.utils import translation
 
+from buergerportal.accounts.models import User
 from buergerportal.applications.models import Application, Status
+from buergerportal.applications.steps import walk
 from buergerportal.catalogue.definitions import Text
 from buergerportal.catalogue.registry import service_by_slug
 
@@ -56,23 +59,36 @@ def case_route(*, application: Application) -> Application:
     """Decide a green case automatically, or leave it in its unit's queue.
 
     Where the service may decide automatically (VwVfG §35a), every stored check passed and no
-    evidence waits for a clerk, the case is approved at once; otherwise it stays ``submitted``,
-    which is the queue. Call it on a submitted case (after payment, where a fee is due).
+    evidence waits for a clerk, the checks run *again* (another permit, a move or a sold car
+    may have happened since submission), one decision per applicant at a time (the
+    applicant's row is locked), and the case is approved if they still pass; otherwise it stays
+    ``submitted``, which is the queue. Call it on a submitted case (after payment, where a fee
+    is due), inside a transaction.
     """
-    from .workflow import case_decide
+    from .workflow import WorkflowError, case_decide
 
     if application.status != Status.SUBMITTED:
         return application
     service = service_by_slug(application.service_slug)
     passed = all(r["passed"] for r in application.check_results)
     if (
-        service is not None
-        and passed
-        and service.workflow.may_decide_automatically
-        and not application.uploads.exists()
+        service is None
+        or not passed
+        or not service.workflow.may_decide_automatically
+        or application.uploads.exists()
     ):
-        return case_decide(application=application, actor=None, decision="approve")
-    return application
+        return application
+    if application.applicant_id is not None:
+        User.objects.select_for_update().filter(pk=application.applicant_id).first()
+    answers = {**walk(service, application.data).answers, "_applicant": application.applicant}
+    if not case_run_checks(application=application, answers=answers):
+        return application
+    try:
+        with transaction.atomic():
+            return case_decide(application=application, actor=None, decision="approve")
+    except WorkflowError:  # what approval creates was refused: a clerk looks at it
+        application.refresh_from_db()
+        return application
 
 
 def check_rows(application: Application) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from buergerportal.accounts.models import Membership, Role, User
 from buergerportal.accounts.permissions import staff_has_role
 from buergerportal.applications.models import Application, Status
+from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
 
 from .events import case_event_record
@@ -156,6 +157,13 @@ def case_confirm(*, application: Application, actor: User, agree: bool) -> Appli
 def _finalise(case: Application, *, actor: User | None, decision: str, reasons: str) -> Application:
     from buergerportal.documents.tasks import notice_issue_task
 
+    if decision == "approve":
+        service = service_by_slug(case.service_slug)
+        if service is not None and service.on_approve is not None:
+            try:  # what approval creates is made in the same transaction, or nothing is
+                service.on_approve(case)
+            except ApprovalRefused as refused:
+                raise WorkflowError(str(refused)) from refused
     case.status = Status.APPROVED if decision == "approve" else Status.REJECTED
     case.decided_at = timezone.now()
     case.decision_reasons = reasons

@@ -103,6 +103,11 @@ def free_of_charge(answers: Answers) -> int:
     return 0
 
 
+class ApprovalRefused(Exception):
+    """What approval would create cannot be created (e.g. the registers no longer support a
+    permit); the message says why, for the clerk. The decision is then not taken."""
+
+
 @dataclass(frozen=True)
 class ServiceDefinition:
     slug: str
@@ -137,6 +142,12 @@ class ServiceDefinition:
     # What an approved application delivers besides the notice (e.g. a permit to print):
     # a function of the application returning (file name, bytes, MIME type) triples.
     result_documents: Callable[[Any], list[tuple[str, bytes, str]]] | None = None
+    # What approval creates (a permit, a registration), called in the decision's transaction
+    # with the application; raises ``ApprovalRefused`` if it cannot be created.
+    on_approve: Callable[[Any], None] | None = None
+    # What the notice grants as actually created (e.g. the permit's real validity): a function
+    # of the application returning sentences in the current language, printed on the notice.
+    notice_lines: Callable[[Any], list[str]] | None = None
     # A template included on the service page for what only this service shows (e.g. zones).
     page_template: str = ""
     # Once-only: what the registers already know about the applicant, shown on the first step

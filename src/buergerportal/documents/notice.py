@@ -29,6 +29,9 @@ def notice_render(*, application: Application) -> bytes:
                 "service": service,
                 "approved": application.status == Status.APPROVED,
                 "answers": answer_summary(service, application.data) if service else [],
+                "granted": service.notice_lines(application)
+                if service and service.notice_lines and application.status == Status.APPROVED
+                else [],
                 "city": settings.CITY_NAME,
                 "unit": application.unit,
                 "today": timezone.localdate(),

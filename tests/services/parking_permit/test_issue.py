@@ -130,3 +130,45 @@ def test_the_first_step_shows_what_the_registers_know_and_asks_only_the_plate(cl
     html = client.get(url).content.decode()
     assert "Anna Schmidt" in html and "Meerfeldstraße 12" in html and "3 Lindenhof" in html
     assert 'name="plate"' in html and 'name="address"' not in html
+
+
+@pytest.fixture
+def annas_second_car(anna):
+    from buergerportal.registers.models import RegisteredPerson, RegisteredVehicle
+
+    person = RegisteredPerson.objects.get(person_key="DEMO-ANNA")
+    return RegisteredVehicle.objects.create(
+        plate="MA-AS 2027", vehicle_class="M1", holder=person, holder_name="Anna Schmidt"
+    )
+
+
+def test_two_applications_for_two_cars_paid_one_after_the_other_give_one_permit(
+    apply, anna, annas_second_car, client, django_capture_on_commit_callbacks
+):
+    first = apply(anna, plate="MA-AS 2026", pay=False)
+    second = apply(anna, plate="MA-AS 2027", pay=False)
+    assert all(r["passed"] for r in second.check_results)  # no permit yet at submission
+    for application in (first, second):
+        pay_through_test_provider(
+            client, application, "success", django_capture_on_commit_callbacks
+        )
+        application.refresh_from_db()
+    assert first.status == "approved"
+    assert second.status == "submitted"  # in the clerk's queue, not approved
+    failed = [r["slug"] for r in second.check_results if not r["passed"]]
+    assert failed == ["one_permit"]
+    assert Permit.objects.filter(person_key="DEMO-ANNA", status="valid").count() == 1
+
+
+def test_a_clerk_cannot_approve_a_second_permit_and_is_told_why(apply, anna, annas_second_car):
+    from buergerportal.cases.workflow import WorkflowError, case_decide
+    from tests.factories import staff_member
+
+    apply(anna, plate="MA-AS 2026")
+    second = apply(anna, plate="MA-AS 2027")
+    clerk = staff_member(unit=second.unit)
+    with pytest.raises(WorkflowError, match="schon einen gültigen Ausweis"):
+        case_decide(application=second, actor=clerk, decision="approve")
+    second.refresh_from_db()
+    assert second.status == "submitted" and second.decided_at is None
+    assert Permit.objects.filter(person_key="DEMO-ANNA").count() == 1

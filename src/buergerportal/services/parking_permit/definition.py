@@ -11,7 +11,7 @@ from buergerportal.catalogue.definitions import (
 
 from . import rules
 from .fields import PlateField
-from .issue import permit_documents
+from .issue import permit_documents, permit_notice_lines, permit_on_approve
 
 YES_NO = [("yes", Text("Ja", "Yes").lazy()), ("no", Text("Nein", "No").lazy())]
 
@@ -152,10 +152,8 @@ SERVICE = ServiceDefinition(
     ),
     workflow=Workflow(may_decide_automatically=True, four_eyes=False, target_days=5),
     retention_days=2 * 365,
-    decision_text=Text(
-        "Der Bewohnerparkausweis ist beigefügt; er gilt bis zum 31. Dezember dieses Jahres.",
-        "The resident parking permit is attached; it is valid until 31 December of this year.",
-    ),
+    on_approve=permit_on_approve,
+    notice_lines=permit_notice_lines,
     result_documents=permit_documents,
     page_template="parking_permit/service_page.html",
     applicant_facts=rules.applicant_facts,

@@ -9,10 +9,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from buergerportal.applications.models import Application
 from buergerportal.applications.steps import walk
+from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.documents.credentials import (
     credential_issue,
@@ -22,12 +25,13 @@ from buergerportal.documents.credentials import (
 from buergerportal.registers.identity import person_for_user
 
 from .models import Permit, Zone
+from .validity import first_permit_period, renewal_period
 from .zones import zone_for_address
 
 KIND = "parking"
 
 
-class PermitNotIssuable(Exception):
+class PermitNotIssuable(ApprovalRefused):
     """The registers no longer support the permit (e.g. moved out of every zone)."""
 
 
@@ -97,17 +101,22 @@ def permit_filename(permit: Permit) -> str:
 
 @transaction.atomic
 def permit_issue(*, application: Application, today: date | None = None) -> Permit:
-    """The permit for an approved application, valid to the end of the year (idempotent)."""
-    existing = Permit.objects.filter(application=application, renewed_from=None).first()
+    """The permit an approved application creates (idempotent: the first permit made for it).
+
+    A first permit runs to the end of the year, or of next year when applied for inside the
+    renewal window; a holder applying inside the window renews into next year
+    (``validity.py``). One valid permit per person: anything else is refused.
+    """
+    existing = Permit.objects.filter(application=application).order_by("issued_at", "pk").first()
     if existing is not None:
         return existing
     service = service_by_slug(application.service_slug)
     assert service is not None  # noqa: S101  (the application was made from it)
     answers = walk(service, application.data).answers
     person = person_for_user(application.applicant)
-    zone = zone_for_address(person.address) if person else None
+    zone = zone_for_address(person.address) if person and person.main_residence else None
     if person is None or zone is None:
-        raise PermitNotIssuable
+        raise PermitNotIssuable(_("The resident register shows no main residence in a zone."))
     today = today or timezone.localdate()
     from .rules import renewal_of
 
@@ -115,19 +124,45 @@ def permit_issue(*, application: Application, today: date | None = None) -> Perm
         person_key=person.person_key, status=Permit.Status.VALID, valid_until__gte=today
     ).first()
     renews = renewal_of(current, today) if current else None
-    if renews is not None:  # applied in the renewal window: the new permit starts on 1 January
-        valid_from, valid_until = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
-    else:
-        valid_from, valid_until = today, date(today.year, 12, 31)
+    if current is not None and renews is None:
+        raise PermitNotIssuable(
+            _("The applicant already holds a valid permit (for %(plate)s).")
+            % {"plate": current.plate}
+        )
+    period = renewal_period(today.year + 1) if renews else first_permit_period(today)
     return permit_create(
         application=application,
         person_key=person.person_key,
         plate=answers["plate"],
         zone=zone,
-        valid_from=valid_from,
-        valid_until=valid_until,
+        valid_from=period.valid_from,
+        valid_until=period.valid_until,
         renewed_from=renews,
     )
+
+
+def permit_on_approve(application: Application) -> None:
+    """The engine's hook: approval creates the permit, in the decision's transaction."""
+    permit_issue(application=application)
+
+
+def permit_notice_lines(application: Application) -> list[str]:
+    """What the notice grants, as issued: plate, zone and the real period of validity."""
+    permit = Permit.objects.filter(application=application).order_by("issued_at", "pk").first()
+    if permit is None:
+        return []
+    return [
+        _(
+            "The resident parking permit for %(plate)s in zone %(zone)s is attached; it is valid "
+            "from %(start)s until %(end)s."
+        )
+        % {
+            "plate": permit.plate,
+            "zone": f"{permit.zone.code} {permit.zone.name}",
+            "start": date_format(permit.valid_from, "DATE_FORMAT"),
+            "end": date_format(permit.valid_until, "DATE_FORMAT"),
+        }
+    ]
 
 
 def permit_documents(application: Application) -> list[tuple[str, bytes, str]]:

@@ -6,7 +6,7 @@ registers what the city already knows about them (once-only).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.utils import timezone
@@ -16,6 +16,7 @@ from buergerportal.registers.identity import person_for_user
 from buergerportal.registers.registry import vehicle_register
 
 from .models import Permit
+from .validity import in_renewal_window
 from .zones import zone_for_address
 
 NOT_LINKED = Text(
@@ -104,11 +105,15 @@ def no_other_valid_permit(answers: Answers) -> CheckResult:
 
 
 def renewal_of(permit: Permit, today: date | None = None) -> Permit | None:
-    """The permit a new application renews: one ending this year, in the renewal window."""
+    """The permit a new application renews: one ending this year, in the renewal window, not
+    renewed already (by direct debit or by an earlier application)."""
     today = today or timezone.localdate()
-    window = timedelta(days=settings.PARKING_PERMIT_RENEWAL_WINDOW_DAYS)
-    year_end = date(today.year, 12, 31)
-    if permit.valid_until == year_end and today >= year_end - window and not permit.auto_renew:
+    if (
+        permit.valid_until == date(today.year, 12, 31)
+        and in_renewal_window(today)
+        and not permit.auto_renew
+        and not Permit.objects.filter(renewed_from=permit).exists()
+    ):
         return permit
     return None
 
