@@ -73,6 +73,31 @@ def refund_request(*, payment: Payment, amount_cents: int, reason: str, by: User
     return refund
 
 
+def refund_automatic(*, payment: Payment, reason: str) -> Refund | None:
+    """The portal pays back what it cannot deliver (e.g. a change of a permit that was replaced
+    in the meantime): everything still refundable, at once, with no member of staff involved.
+    Idempotent: a payment with nothing left to refund gets no second refund (returns None)."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        amount_cents = refund_available_cents(payment=payment)
+        if amount_cents <= 0:
+            return None
+        refund = Refund.objects.create(
+            payment=payment,
+            amount_cents=amount_cents,
+            reason=reason,
+            requested_by=None,
+            state=RefundState.APPROVED,
+        )
+        audit_record(
+            action="payment.refund_automatic",
+            obj=payment,
+            data={"refund": refund.pk, "amount_cents": amount_cents},
+        )
+        _enqueue_execution(refund)
+    return refund
+
+
 def refund_approve(*, refund: Refund, by: User) -> Refund:
     """The second pair of eyes: a different approver of the payment's unit confirms."""
     return _refund_decide(refund=refund, by=by, approve=True)

@@ -6,8 +6,15 @@ from buergerportal.documents.credentials import credential_verify
 from buergerportal.notifications.models import Message
 from buergerportal.registers.models import RegisteredPerson, RegisteredVehicle
 from buergerportal.services.parking_permit.models import Permit, PermitChange
+from tests.clock import berlin
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _while_the_2026_permit_is_valid(clock):
+    """``permit_2026`` runs until 31 December 2026: these changes are made in June 2026."""
+    clock.move_to(berlin("2026-06-15"))
 
 
 @pytest.fixture
@@ -92,3 +99,47 @@ def test_staff_of_another_unit_cannot_find_or_revoke(client, permit_2026):
     )
     assert response.status_code == 404
     assert Permit.objects.get(pk=permit_2026.pk).status == "valid"
+
+
+def test_two_changes_paid_in_two_tabs_give_one_permit_and_one_refund(
+    client, anna, permit_2026, new_car, test_provider, django_capture_on_commit_callbacks
+):
+    from buergerportal.payments.models import Refund
+
+    RegisteredVehicle.objects.create(
+        plate="MA-AS 2",
+        vehicle_class="M1",
+        holder=RegisteredPerson.objects.get(person_key="DEMO-ANNA"),
+        holder_name="",
+    )
+    client.force_login(anna)
+    tab_one = client.post(f"/bewohnerparken/{permit_2026.pk}/aendern/", {"plate": "MA-AS 1"})
+    tab_two = client.post(f"/bewohnerparken/{permit_2026.pk}/aendern/", {"plate": "MA-AS 2"})
+    for tab in (tab_one, tab_two):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(tab["Location"], {"outcome": "success", "notify": "now"})
+    valid = Permit.objects.filter(person_key="DEMO-ANNA", status="valid")
+    assert [p.plate for p in valid] == ["MA-AS 1"]
+    second = PermitChange.objects.get(new_plate="MA-AS 2")
+    assert second.status == "refunded" and second.replacement is None
+    refund = Refund.objects.get()
+    assert refund.payment.payable_id == str(second.pk) and refund.amount_cents == 1500
+    assert refund.state == "executed" and refund.requested_by is None
+    told = Message.objects.get(recipient=anna, subject__contains="nicht vorgenommen")
+    assert "15,00 €" in told.body and "erstattet" in told.body
+
+
+def test_an_expired_permit_cannot_be_changed(client, anna, permit_2026, new_car):
+    from buergerportal.services.parking_permit.changes import (
+        ChangeRefused,
+        permit_change_request,
+    )
+    from tests.clock import travel_to
+
+    with travel_to("2027-01-02"):
+        client.force_login(anna)
+        response = client.post(f"/bewohnerparken/{permit_2026.pk}/aendern/", {"plate": "MA-AS 1"})
+        assert response["Location"] == "/bewohnerparken/"  # back to the list, nothing to pay
+        with pytest.raises(ChangeRefused, match="nicht mehr gültig"):
+            permit_change_request(permit=permit_2026, user=anna, plate="MA-AS 1")
+    assert not PermitChange.objects.exists()

@@ -26,8 +26,8 @@ class Refund(models.Model):
     amount_cents = models.PositiveIntegerField(_("amount (cents)"))
     reason = models.TextField(_("reason"))
     state = models.CharField(_("state"), max_length=20, choices=RefundState.choices)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    requested_by = models.ForeignKey(  # None: refunded automatically by the portal
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import User
@@ -18,6 +18,7 @@ from buergerportal.core.audit import audit_record
 from buergerportal.notifications.mailbox import message_deliver
 from buergerportal.payments.creation import FeeItem, payment_create
 from buergerportal.payments.models import Payment
+from buergerportal.payments.templatetags.payments_money import euros
 from buergerportal.registers.identity import person_for_user
 from buergerportal.registers.registry import vehicle_register
 
@@ -32,6 +33,8 @@ class ChangeRefused(Exception):
 
 def permit_change_request(*, permit: Permit, user: User, plate: str) -> Payment:
     """Check the change against the registers and create the payment for the change fee."""
+    if not permit_is_current(permit):
+        raise ChangeRefused(_("This permit is no longer valid, so it cannot be changed."))
     person = person_for_user(user)
     if person is None or person.person_key != permit.person_key:
         raise ChangeRefused(_("Your account is not linked to the resident register."))
@@ -67,17 +70,28 @@ def permit_change_request(*, permit: Permit, user: User, plate: str) -> Payment:
         )
 
 
+def permit_is_current(permit: Permit) -> bool:
+    return permit.status == Permit.Status.VALID and permit.valid_until >= timezone.localdate()
+
+
 def permit_change_paid(payment: Payment) -> None:
-    """The payments listener: issue the replacement once (idempotent)."""
+    """The payments listener: issue the replacement once (idempotent).
+
+    The permit being replaced is locked, so two changes paid in two tabs cannot both replace
+    it: the second finds it replaced (or no longer valid) and its fee is refunded instead.
+    """
     with transaction.atomic():
         change = (
             PermitChange.objects.select_for_update(of=("self",))
             .select_related("permit__application__applicant", "new_zone")
             .get(pk=payment.payable_id)
         )
-        if change.status == PermitChange.Status.DONE:
+        if change.status != PermitChange.Status.AWAITING_PAYMENT:
             return
-        old = change.permit
+        old = Permit.objects.select_for_update().get(pk=change.permit_id)
+        if not permit_is_current(old):
+            _change_refund(change=change, payment=payment, permit=old)
+            return
         replacement = permit_create(
             application=old.application,
             person_key=old.person_key,
@@ -110,3 +124,34 @@ def permit_change_paid(payment: Payment) -> None:
                         ),
                     ),
                 )
+
+
+def _change_refund(*, change: PermitChange, payment: Payment, permit: Permit) -> None:
+    """A paid change that can no longer be made: refund the fee and tell the resident why."""
+    from buergerportal.payments.refunds import refund_automatic
+
+    change.status = PermitChange.Status.REFUNDED
+    change.save(update_fields=["status"])
+    user = permit.application.applicant
+    with translation.override(permit.application.language):
+        reason = _(
+            "The permit for %(plate)s had already been replaced or was no longer valid when the "
+            "change was paid."
+        ) % {"plate": permit.plate}
+        refund_automatic(payment=payment, reason=reason)
+        audit_record(action="parking_permit.change_refunded", obj=change)
+        if user is not None:
+            message_deliver(
+                recipient=user,
+                application=permit.application,
+                subject=_("Your permit change could not be made: the fee is refunded"),
+                body=_(
+                    "%(reason)s Nothing was changed by this payment; the fee of %(amount)s is "
+                    "being paid back to you. Your permits: %(url)s"
+                )
+                % {
+                    "reason": reason,
+                    "amount": euros(payment.amount_cents),
+                    "url": settings.SITE_URL + reverse("parking_permit:list"),
+                },
+            )

@@ -92,6 +92,7 @@ class PermitChange(models.Model):
     class Status(models.TextChoices):
         AWAITING_PAYMENT = "awaiting_payment", _("awaiting payment")
         DONE = "done", _("done")
+        REFUNDED = "refunded", _("not made, fee refunded")
 
     permit = models.ForeignKey(Permit, on_delete=models.CASCADE, related_name="changes")
     new_plate = models.CharField(_("number plate"), max_length=12)

@@ -24,7 +24,7 @@ from buergerportal.payments.models import Mandate
 from buergerportal.registers.plates import PlateError, plate_normalise
 
 from .access import permit_for_resident, permits_for_resident, permits_for_staff
-from .changes import ChangeRefused, permit_change_request
+from .changes import ChangeRefused, permit_change_request, permit_is_current
 from .dashboard import decision_figures
 from .definition import SERVICE
 from .forms import PermitChangeForm, PermitRevokeForm
@@ -96,7 +96,7 @@ def permit_renew_start(request: HttpRequest, permit_id: int) -> HttpResponse:
 def permit_change(request: HttpRequest, permit_id: int) -> HttpResponse:
     user = resident_from_request(request)
     permit = permit_for_resident(user, permit_id)
-    if permit.status != permit.Status.VALID:
+    if not permit_is_current(permit):  # revoked, replaced or expired: nothing to change
         return redirect("parking_permit:list")
     form = PermitChangeForm(request.POST or None, initial={"plate": permit.plate})
     if request.method == "POST" and form.is_valid():
