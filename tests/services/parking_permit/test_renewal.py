@@ -99,9 +99,23 @@ def test_one_broken_permit_does_not_stop_the_run(permit_2026, monkeypatch, lena)
     def broken(permit):
         raise RuntimeError("register offline")
 
-    monkeypatch.setattr(renewal, "_reason_not_eligible", broken)
+    monkeypatch.setattr(renewal, "_current_zone", broken)
     figures = permits_renew(year=2027, due_on=date(2027, 1, 15))
     assert figures.not_renewed == {"error": 1}
     assert not Permit.objects.filter(renewed_from=permit_2026).exists()
     monkeypatch.undo()
     assert permits_renew(year=2027, due_on=date(2027, 1, 15)).renewed == 1
+
+
+def test_a_holder_who_moved_to_another_zone_is_renewed_for_the_new_zone(permit_2026):
+    from buergerportal.registers.models import RegisteredAddress
+
+    assert permit_2026.zone.code == "3"
+    moved, _ = RegisteredAddress.objects.get_or_create(
+        street="Hafenstraße", house_number=10, house_number_suffix="", defaults={"postcode": "1"}
+    )
+    RegisteredPerson.objects.filter(person_key="DEMO-ANNA").update(address=moved)
+    assert permits_renew(year=2027, due_on=date(2027, 1, 15)).renewed == 1
+    new = Permit.objects.get(renewed_from=permit_2026)
+    assert new.zone.code == "1"
+    assert credential_verify(new.code, today=date(2027, 2, 1)).claims["z"].startswith("1 ")

@@ -29,7 +29,8 @@ from buergerportal.payments.sepa.mandates import debit_schedule
 from buergerportal.registers.registry import resident_register, vehicle_register
 
 from .issue import permit_create
-from .models import Permit
+from .models import Permit, Zone
+from .validity import renewal_period
 from .zones import zone_for_address
 
 logger = logging.getLogger(__name__)
@@ -43,17 +44,19 @@ class RenewalFigures:
     collection_file: str = ""
 
 
-def _reason_not_eligible(permit: Permit) -> str | None:
-    """Why the registers no longer support the permit, as a code; None if they do."""
+def _current_zone(permit: Permit) -> tuple[Zone | None, str | None]:
+    """The zone of the holder's *current* main residence (they may have moved since), or why
+    the registers no longer support the permit, as a code."""
     person = resident_register().person(permit.person_key)
     if person is None or not person.main_residence:
-        return "no_main_residence"
-    if zone_for_address(person.address) is None:
-        return "not_in_zone"
+        return None, "no_main_residence"
+    zone = zone_for_address(person.address)
+    if zone is None:
+        return None, "not_in_zone"
     vehicle = vehicle_register().vehicle(permit.plate)
     if vehicle is None or vehicle.holder_person_key != person.person_key:
-        return "vehicle"
-    return None
+        return None, "vehicle"
+    return zone, None
 
 
 REASONS = {
@@ -94,9 +97,9 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
             .order_by("-signed_on")
             .first()
         )
-        reason = "no_mandate" if mandate is None else _reason_not_eligible(permit)
+        zone, reason = _current_zone(permit) if mandate is not None else (None, "no_mandate")
         language = permit.application.language
-        if reason is not None or mandate is None:
+        if reason is not None or mandate is None or zone is None:
             reason = reason or "no_mandate"
             permit.auto_renew = False
             permit.save(update_fields=["auto_renew"])
@@ -110,13 +113,14 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
                     % {"plate": permit.plate, "year": year, "why": text},
                 )
             return reason
+        period = renewal_period(year)
         new = permit_create(
             application=permit.application,
             person_key=permit.person_key,
             plate=permit.plate,
-            zone=permit.zone,
-            valid_from=date(year, 1, 1),
-            valid_until=date(year, 12, 31),
+            zone=zone,  # from the current address: a move within the city changes the zone
+            valid_from=period.valid_from,
+            valid_until=period.valid_until,
             renewed_from=permit,
         )
         with translation.override(language):
