@@ -231,3 +231,28 @@ def test_the_schedule_command_lists_jobs_and_last_runs(only_test_jobs, capsys):
     assert "test.every" in out and "every 10 min" in out
     assert "test.daily" in out and "daily 03:15 Mon,Tue,Wed,Thu,Fri" in out
     assert "never" in out  # the daily job waits for 03:15
+
+
+@pytest.mark.django_db
+def test_a_job_in_the_hour_that_repeats_when_summer_time_ends_runs_once(only_test_jobs):
+    from datetime import UTC
+
+    job_register(name="test.daily", task=scheduled_probe, at=time(2, 30))
+    jobs_enqueue_due(now=datetime(2026, 10, 24, 12, tzinfo=BERLIN))
+    # 25 October 2026: 03:00 CEST becomes 02:00 CET; 02:30 happens at 00:30 and 01:30 UTC.
+    first, second = (datetime(2026, 10, 25, h, 30, tzinfo=UTC) for h in (0, 1))
+    assert jobs_enqueue_due(now=first) == ["test.daily"]
+    assert jobs_enqueue_due(now=second) == []
+    assert jobs_enqueue_due(now=datetime(2026, 10, 26, 2, 29, tzinfo=BERLIN)) == []
+    assert _enqueued() == 1
+
+
+@pytest.mark.django_db
+def test_a_job_in_the_hour_skipped_when_summer_time_starts_still_runs_that_day(only_test_jobs):
+    job_register(name="test.daily", task=scheduled_probe, at=time(2, 30))
+    jobs_enqueue_due(now=_at(28, 12))
+    # 29 March 2026 has no 02:30: the job runs once the clock has passed it (03:30 CEST).
+    assert jobs_enqueue_due(now=_at(29, 3, 0)) == []
+    assert jobs_enqueue_due(now=_at(29, 3, 30)) == ["test.daily"]
+    assert jobs_enqueue_due(now=_at(29, 23, 59)) == []
+    assert _enqueued() == 1

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from django.db import OperationalError, connection, transaction
@@ -49,7 +49,11 @@ class Job:
         local = timezone.localtime(now)
         day = local.date()
         for _ in range(8):
-            slot = datetime.combine(day, self.at, tzinfo=local.tzinfo)
+            # As an instant (UTC): datetimes sharing a tzinfo compare by wall time, which is
+            # wrong around the summer-time switches. A wall time that does not exist (02:30 on
+            # the last Sunday of March) is read with the offset before the switch (03:30 CEST);
+            # one that happens twice (the last Sunday of October) is its first occurrence.
+            slot = datetime.combine(day, self.at, tzinfo=local.tzinfo).astimezone(UTC)
             if day.weekday() in self.weekdays and slot <= now:
                 return slot
             day -= timedelta(days=1)

@@ -18,7 +18,7 @@ from datetime import date
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from buergerportal.notifications.mailbox import message_deliver
@@ -30,7 +30,7 @@ from buergerportal.registers.registry import resident_register, vehicle_register
 
 from .issue import permit_create
 from .models import Permit, Zone
-from .validity import renewal_period
+from .validity import in_renewal_window, renewal_period
 from .zones import zone_for_address
 
 logger = logging.getLogger(__name__)
@@ -194,3 +194,11 @@ def permits_renew(*, year: int, due_on: date | None = None) -> RenewalFigures:
         extra={"year": year, "renewed": figures.renewed, "not_renewed": dict(figures.not_renewed)},
     )
     return figures
+
+
+def permits_renew_due(*, today: date | None = None) -> int:
+    """The periodic job: inside the renewal window, renew into next year; returns how many."""
+    today = today or timezone.localdate()
+    if not in_renewal_window(today):
+        return 0
+    return permits_renew(year=today.year + 1).renewed
