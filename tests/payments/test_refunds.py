@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -139,3 +143,82 @@ def test_a_refunded_payment_stays_booked_when_a_late_failure_arrives(client, pai
     )
     paid.refresh_from_db()
     assert paid.state == PaymentState.PAID
+
+
+def test_a_refund_split_below_the_limit_still_waits_for_a_second_approver(
+    paid, clerk, approver, django_capture_on_commit_callbacks
+):
+    client = login_staff(Client(), clerk)
+    url = reverse("payments:staff_payment", args=[paid.public_id])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"amount": "100,00", "reason": "Antrag zurückgezogen"})
+        response = client.post(url, {"amount": "27,50", "reason": "Rest des Antrags"}, follow=True)
+    assert "The refund waits for a second approver." in response.content.decode()
+    second = paid.refunds.get(amount_cents=2750)
+    assert second.state == RefundState.AWAITING_APPROVAL
+    paid.refresh_from_db()
+    assert (paid.state, paid.refunded_cents) == (PaymentState.PARTIALLY_REFUNDED, 10000)
+    assert TestTransaction.objects.get().refunded_cents == 10000  # the 27,50 did not move
+
+    with pytest.raises(RefundError, match="second, different member of staff"):
+        refund_approve(refund=second, by=clerk)
+    with django_capture_on_commit_callbacks(execute=True):
+        refund_approve(refund=second, by=approver)
+    paid.refresh_from_db()
+    assert (paid.state, paid.refunded_cents) == (PaymentState.REFUNDED, 12750)
+
+
+def test_a_refund_after_an_approved_one_counts_the_total_and_waits_again(
+    paid, clerk, approver, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = refund_request(payment=paid, amount_cents=12000, reason="Teil", by=clerk)
+        refund_approve(refund=first, by=approver)
+    second = refund_request(payment=paid, amount_cents=100, reason="Rest", by=clerk)
+    assert second.state == RefundState.AWAITING_APPROVAL
+
+
+def test_a_refund_beyond_what_was_paid_is_refused_with_what_is_left(paid, clerk):
+    refund_request(payment=paid, amount_cents=5000, reason="Teil", by=clerk)
+    client = login_staff(Client(), clerk)
+    url = reverse("payments:staff_payment", args=[paid.public_id])
+    page = client.post(url, {"amount": "80,00", "reason": "zu viel"}).content.decode()
+    assert "more than can still be refunded" in page
+    assert "€127.50 were paid, €50.00 are refunded or requested already" in page
+    assert "at most €77.50 is left" in page
+    assert paid.refunds.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_refunds_requested_at_the_same_moment_cannot_both_slip_under_the_limit(paid, unit):
+    clerks = [staff_member(unit=unit, role=Role.CLERK) for _ in range(2)]
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def request(by) -> None:
+        try:
+            barrier.wait()
+            for _attempt in range(50):
+                try:
+                    refund_request(payment=paid, amount_cents=6000, reason="gleichzeitig", by=by)
+                    return
+                except OperationalError:
+                    # SQLite's in-memory test database refuses a second writer at once
+                    # ("table is locked") instead of waiting; the clerk sends the form again.
+                    time.sleep(0.05)
+            raise AssertionError("the database stayed locked")
+        except BaseException as exc:  # surfaced by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=request, args=(who,)) for who in clerks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    states = sorted(paid.refunds.values_list("state", flat=True))
+    assert states == [RefundState.AWAITING_APPROVAL, RefundState.EXECUTED]
+    paid.refresh_from_db()
+    assert paid.refunded_cents == 6000

@@ -5,7 +5,15 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import CollectionFile, Mandate, Payment, PaymentItem, Receipt, Refund
+from .models import (
+    CollectionFile,
+    CreditTransferFile,
+    Mandate,
+    Payment,
+    PaymentItem,
+    Receipt,
+    Refund,
+)
 
 
 class ReadOnly(admin.ModelAdmin):
@@ -36,7 +44,7 @@ class PaymentAdmin(ReadOnly):
 
 @admin.register(Refund)
 class RefundAdmin(ReadOnly):
-    list_display = ["payment", "amount_cents", "state", "created_at"]
+    list_display = ["payment", "amount_cents", "state", "created_at", "end_to_end_id"]
     list_filter = ["state"]
 
 
@@ -53,3 +61,8 @@ class MandateAdmin(ReadOnly):
 @admin.register(CollectionFile)
 class CollectionFileAdmin(ReadOnly):
     list_display = ["msg_id", "collection_date", "count", "total_cents", "booked_at"]
+
+
+@admin.register(CreditTransferFile)
+class CreditTransferFileAdmin(ReadOnly):
+    list_display = ["msg_id", "execution_date", "count", "total_cents", "created_at"]

@@ -12,8 +12,9 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from .models import PaymentItem, Refund, RefundState
+from .models import PaymentItem, Refund
 from .models.payment import BOOKED_STATES
+from .models.refund import PAID_BACK_STATES
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def reconciliation_report(*, start: date, end: date) -> Report:
-    """Booked fee items and executed refunds between ``start`` and ``end`` (inclusive)."""
+    """Booked fee items and paid-back refunds between ``start`` and ``end`` (inclusive): those
+    the provider executed and those sent to the bank in a credit-transfer file (on the day the
+    file was made, its execution date)."""
     low, high = _bounds(start, end)
     tz = timezone.get_current_timezone()
     items = (
@@ -82,7 +85,7 @@ def reconciliation_report(*, start: date, end: date) -> Report:
     )
     refunds = (
         Refund.objects.filter(
-            state=RefundState.EXECUTED, executed_at__gte=low, executed_at__lt=high
+            state__in=PAID_BACK_STATES, executed_at__gte=low, executed_at__lt=high
         )
         .annotate(day=TruncDate("executed_at", tzinfo=tz))
         .values("day")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import checkout, finance, mandates, notify, staff
+from .views import checkout, finance, mandates, notify, staff, transfers
 
 app_name = "payments"
 urlpatterns = [
@@ -27,6 +27,11 @@ urlpatterns = [
         staff.refund_decide,
         name="refund_decide",
     ),
+    path(
+        "verwaltung/<uuid:public_id>/erstattung/<int:refund_id>/ausgezahlt/",
+        staff.refund_paid_out,
+        name="refund_paid_out",
+    ),
     # finance office
     path("verwaltung/abgleich/", finance.reconciliation, name="reconciliation"),
     path("verwaltung/abgleich.csv", finance.reconciliation_download, name="reconciliation_csv"),
@@ -40,5 +45,11 @@ urlpatterns = [
         "verwaltung/lastschriften/<int:pk>/gebucht/",
         finance.collection_file_booked,
         name="collection_file_booked",
+    ),
+    path("verwaltung/ueberweisungen/", transfers.transfer_files, name="transfer_files"),
+    path(
+        "verwaltung/ueberweisungen/<int:pk>/datei/",
+        transfers.transfer_file_download,
+        name="transfer_file",
     ),
 ]

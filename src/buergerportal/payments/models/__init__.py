@@ -1,13 +1,14 @@
-"""The payments app's models: payments and their fee items, receipts, refunds, SEPA mandates
-and collection files, and the test provider's own ledger."""
+"""The payments app's models: payments and their fee items, receipts, refunds, SEPA mandates,
+collection files and credit-transfer files, and the test provider's own ledger."""
 
 from .payment import Payment, PaymentItem, PaymentMethod, PaymentState, Receipt
 from .refund import Refund, RefundState
-from .sepa import CollectionFile, DirectDebit, DirectDebitState, Mandate
+from .sepa import CollectionFile, CreditTransferFile, DirectDebit, DirectDebitState, Mandate
 from .test_provider import TestTransaction, TestTransactionStatus
 
 __all__ = [
     "CollectionFile",
+    "CreditTransferFile",
     "DirectDebit",
     "DirectDebitState",
     "Mandate",

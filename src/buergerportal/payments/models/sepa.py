@@ -1,4 +1,5 @@
-"""SEPA direct-debit mandates (Lastschriftmandate), their debits and collection files."""
+"""SEPA direct-debit mandates (Lastschriftmandate), their debits and collection files, and the
+credit-transfer files that pay refunds of debited payments back."""
 
 from __future__ import annotations
 
@@ -95,3 +96,25 @@ class DirectDebit(models.Model):
 
     def __str__(self) -> str:
         return self.end_to_end_id
+
+
+class CreditTransferFile(models.Model):
+    """A pain.001 file handed to the city's bank: refunds paid back by SEPA credit transfer."""
+
+    msg_id = models.CharField(_("message id"), max_length=35, unique=True)
+    execution_date = models.DateField(_("execution date"))
+    xml = models.FileField(_("pain.001 file"), upload_to="payments/sepa/transfers/%Y/")
+    count = models.PositiveIntegerField(_("credit transfers"))
+    total_cents = models.PositiveBigIntegerField(_("total (cents)"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("SEPA credit-transfer file")
+        verbose_name_plural = _("SEPA credit-transfer files")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.msg_id

@@ -16,12 +16,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..access import payment_for_staff, payments_for_staff
+from ..access import payment_for_staff, payments_for_staff, user_is_finance
 from ..forms import RefundForm
+from ..models import Refund, RefundState
+from ..payout import RefundPayout, refund_payout_for
 from ..refunds import (
     RefundError,
     refund_approve,
     refund_available_cents,
+    refund_mark_paid_out,
     refund_reject,
     refund_request,
 )
@@ -71,10 +74,7 @@ def payment_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         except RefundError as exc:
             form.add_error(None, str(exc))
         else:
-            if refund.state == "awaiting_approval":
-                messages.info(request, _("The refund waits for a second approver."))
-            else:
-                messages.success(request, _("The refund is being paid back."))
+            messages.info(request, _refund_message(refund, refund_payout_for(payment=payment)))
             return redirect("payments:staff_payment", public_id=payment.public_id)
     return render(
         request,
@@ -82,12 +82,32 @@ def payment_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         {
             "payment": payment,
             "items": payment.items.all(),
-            "refunds": payment.refunds.select_related("requested_by", "approved_by"),
+            "refunds": payment.refunds.select_related(
+                "requested_by", "approved_by", "transfer_file"
+            ),
             "available_cents": refund_available_cents(payment=payment),
             "four_eyes_cents": settings.REFUND_FOUR_EYES_CENTS,
+            "payout": refund_payout_for(payment=payment),
+            "may_record_payout": user_is_finance(request.user),  # type: ignore[arg-type]
             "form": form,
         },
     )
+
+
+def _refund_message(refund: Refund, payout: RefundPayout) -> str:
+    if refund.state == RefundState.AWAITING_APPROVAL:
+        return _("The refund waits for a second approver.")
+    if refund.state == RefundState.AWAITING_TRANSFER:
+        return _(
+            "The refund will be paid back by credit transfer to the mandate's account "
+            "%(iban)s with the next credit-transfer file."
+        ) % {"iban": payout.iban_masked}
+    if refund.state == RefundState.MANUAL_PAYOUT:
+        return _(
+            "There is no account to transfer this refund to: the finance office must pay it "
+            "out by hand and record the payout on this page."
+        )
+    return _("The refund is being paid back.")
 
 
 @staff_required
@@ -102,4 +122,18 @@ def refund_decide(request: HttpRequest, public_id: UUID, refund_id: int) -> Http
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Your decision has been recorded."))
+    return redirect("payments:staff_payment", public_id=payment.public_id)
+
+
+@staff_required
+@require_POST
+def refund_paid_out(request: HttpRequest, public_id: UUID, refund_id: int) -> HttpResponse:
+    payment = payment_for_staff(request.user, public_id)  # type: ignore[arg-type]
+    refund = get_object_or_404(payment.refunds, pk=refund_id)
+    try:
+        refund_mark_paid_out(refund=refund, by=request.user)  # type: ignore[arg-type]
+    except RefundError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The payout by hand has been recorded."))
     return redirect("payments:staff_payment", public_id=payment.public_id)

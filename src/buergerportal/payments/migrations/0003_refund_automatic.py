@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('payments', '0001_initial'),
+        ('payments', '0002_refund_credit_transfer'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
