@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 DEMO_ENV := BP_DEMO=true
 
-.PHONY: run test install assets lint typecheck test-sqlite test-postgres test-e2e browser screens messages clean
+.PHONY: run test install assets lint typecheck test-sqlite test-dates test-postgres test-e2e browser screens messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,9 @@ run: install
 	$(DEMO_ENV) $(PY) -m buergerportal demo
 	$(DEMO_ENV) $(PY) -m buergerportal serve
 
-## make test: lint, type check, the suite on SQLite, on PostgreSQL, and the browser journeys.
-test: install lint typecheck test-sqlite test-postgres test-e2e
+## make test: lint, type check, the suite on SQLite (also at the year's edges), on PostgreSQL,
+## and the browser journeys.
+test: install lint typecheck test-sqlite test-dates test-postgres test-e2e
 
 lint:
 	$(VENV)/bin/ruff check src tests benchmarks
@@ -42,6 +43,10 @@ test-sqlite:
 	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(PY) -m django makemigrations --check --dry-run
 	$(PY) -m pytest -m "not e2e"
 	$(PY) -m pytest -m "not e2e" --reverse -q
+
+## The date-sensitive tests with the clock at mid-December, New Year's night and a leap day.
+test-dates:
+	bash scripts/date_pass.sh $(PY)
 
 test-postgres:
 	bash scripts/postgres_pass.sh $(PY)

@@ -38,6 +38,10 @@ def _fresh_cache():
     cache.clear()
 
 
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"clock: every test starts at {suite_now().isoformat()} (tests/clock.py, BP_TEST_NOW)"
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Under CI=true a skipped test is a failure: nothing may be skipped in CI."""
     if os.environ.get("CI") != "true":

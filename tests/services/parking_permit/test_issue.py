@@ -1,5 +1,3 @@
-from datetime import date
-
 import pytest
 from django.urls import reverse
 
@@ -9,6 +7,7 @@ from buergerportal.notifications.models import Message
 from buergerportal.services.parking_permit import rules
 from buergerportal.services.parking_permit.issue import permit_revoke
 from buergerportal.services.parking_permit.models import Permit
+from buergerportal.services.parking_permit.validity import first_permit_period
 from tests.clock import travel_to
 from tests.engine_fixtures import PDF, pay_through_test_provider
 
@@ -66,7 +65,7 @@ def test_green_application_waits_for_payment_then_issues_a_permit(
     assert application.status == "approved", application.check_results
     permit = Permit.objects.get(application=application)
     assert (permit.plate, permit.zone.code) == ("MA-AS 2026", "3")
-    assert permit.valid_until == date(permit.valid_from.year, 12, 31)
+    assert permit.valid_until == first_permit_period(permit.valid_from).valid_until
     message = Message.objects.get(recipient=anna, attachments__filename__startswith="Bescheid-")
     names = sorted(a.filename for a in message.attachments.all())
     assert names[0].startswith("Bescheid-") and names[1].startswith("Bewohnerparkausweis-")
