@@ -54,7 +54,7 @@ def permit_change_request(*, permit: Permit, user: User, plate: str) -> Payment:
         return payment_create(
             payable=change,
             payer=user,
-            purpose=permit.application.reference,
+            purpose=permit.reference,
             items=[
                 FeeItem(
                     "BEWOHNERPARKEN-AENDERUNG",
@@ -62,7 +62,7 @@ def permit_change_request(*, permit: Permit, user: User, plate: str) -> Payment:
                     settings.PARKING_PERMIT_CHANGE_FEE_CENTS,
                 )
             ],
-            unit=permit.application.unit,
+            unit=permit.unit,
             next_url=reverse("parking_permit:list"),
         )
 
@@ -72,14 +72,14 @@ def permit_change_paid(payment: Payment) -> None:
     with transaction.atomic():
         change = (
             PermitChange.objects.select_for_update(of=("self",))
-            .select_related("permit__application__applicant", "new_zone")
+            .select_related("permit__application", "permit__holder", "permit__unit", "new_zone")
             .get(pk=payment.payable_id)
         )
         if change.status == PermitChange.Status.DONE:
             return
         old = change.permit
         replacement = permit_create(
-            application=old.application,
+            replaces=old,
             person_key=old.person_key,
             plate=change.new_plate,
             zone=change.new_zone,
@@ -90,9 +90,9 @@ def permit_change_paid(payment: Payment) -> None:
         change.status = PermitChange.Status.DONE
         change.replacement = replacement
         change.save(update_fields=["status", "replacement"])
-        user = old.application.applicant
+        user = old.holder
         if user is not None:
-            with translation.override(old.application.language):
+            with translation.override(old.language):
                 message_deliver(
                     recipient=user,
                     application=old.application,
