@@ -155,6 +155,9 @@ def yearly_setup(permits: int, var_dir: Path) -> None:
         Permit.objects.bulk_create(
             Permit(
                 application=a,
+                reference=a.reference,
+                holder=a.applicant,
+                unit=unit,
                 person_key=key,
                 plate=plate,
                 zone=zone,

@@ -22,7 +22,9 @@ def hold_for(monkeypatch):
 
     def register(user):
         def hold(candidate):
-            return ["Parking permit BP-2026-000123 (kept until 2029)"] if candidate == user else []
+            if candidate != user:
+                return []
+            return [deletion.RetentionReason("test", "Parking permit BP-2026-000123 (until 2029)")]
 
         deletion.register_retention_hold(hold)
 

@@ -190,7 +190,12 @@ def test_a_refund_beyond_what_was_paid_is_refused_with_what_is_left(paid, clerk)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_refunds_requested_at_the_same_moment_cannot_both_slip_under_the_limit(paid, unit):
+def test_two_refunds_requested_at_the_same_moment_cannot_both_slip_under_the_limit(
+    paid, unit, settings
+):
+    # Paying back is queued, not run inside the racing threads (SQLite's shared in-memory test
+    # database would refuse that third writer): the race is about the requests alone.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     clerks = [staff_member(unit=unit, role=Role.CLERK) for _ in range(2)]
     barrier = threading.Barrier(2)
     errors: list[BaseException] = []
@@ -219,6 +224,4 @@ def test_two_refunds_requested_at_the_same_moment_cannot_both_slip_under_the_lim
         thread.join(timeout=60)
     assert errors == []
     states = sorted(paid.refunds.values_list("state", flat=True))
-    assert states == [RefundState.AWAITING_APPROVAL, RefundState.EXECUTED]
-    paid.refresh_from_db()
-    assert paid.refunded_cents == 6000
+    assert states == [RefundState.APPROVED, RefundState.AWAITING_APPROVAL]

@@ -76,16 +76,24 @@ def delete(request: HttpRequest) -> HttpResponse:
             deleted = account_delete(user=user)
         except StaffAccountError:
             return redirect("accounts:overview")
+        kept = [] if deleted else retention_reasons(user)
         logout(request)
-        messages.success(
-            request,
-            _("Your account has been deleted.")
-            if deleted
-            else _(
-                "Your account has been closed and your personal details removed. Records the "
-                "law requires us to keep will be deleted when their retention period ends."
-            ),
-        )
+        if deleted:
+            messages.success(request, _("Your account has been deleted."))
+        else:
+            messages.success(
+                request,
+                " ".join(
+                    [
+                        _(
+                            "Your account has been closed and your personal details removed. "
+                            "Records the law requires us to keep will be deleted when their "
+                            "retention period ends."
+                        ),
+                        *(reason.text for reason in kept),
+                    ]
+                ),
+            )
         return redirect("core:home")
     return render(
         request,

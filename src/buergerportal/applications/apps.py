@@ -15,11 +15,16 @@ class ApplicationsConfig(AppConfig):
         from buergerportal.payments.listeners import register_payment_listener
 
         from .paying import application_payment_failed, application_payment_paid
-        from .retention import applications_retention_hold
+        from .retention import (
+            application_payments_hold,
+            applications_retention_hold,
+            register_application_hold,
+        )
         from .scanning import scanner_health
         from .tasks import retention_sweep_task
 
         register_retention_hold(applications_retention_hold)
+        register_application_hold(application_payments_hold)
         EXTRA_CHECKS["virus_scanner"] = scanner_health
         register_payment_listener(
             "applications.application",

@@ -63,10 +63,13 @@ def application_payment_begin(*, application_id: uuid.UUID | str, payer: User) -
             return latest
         if latest is not None:
             return payment_retry(payment=latest)
+        with translation.override(application.language):
+            label = str(service.title)
         return payment_create(
             payable=application,
             payer=payer,
             purpose=application.reference,
+            label=label,
             items=application_fee_items(application=application, service=service),
             unit=application.unit,
             next_url=reverse("applications:detail", args=[application.pk]),

@@ -48,15 +48,19 @@ def payment_create(
     unit: OrgUnit | None = None,
     method: str = PaymentMethod.ONLINE,
     next_url: str = "",
+    label: str = "",
 ) -> Payment:
     """A new payment of the sum of ``items`` for ``payable``. ``purpose`` is the payable's
-    reference (e.g. ``BP-2026-000123``); it appears on the bank statement and the receipt."""
+    reference (e.g. ``BP-2026-000123``); it appears on the bank statement and the receipt.
+    ``label`` says what is paid for (e.g. the service's name; default: the first item's label)
+    and is kept with the payment when the payable is deleted."""
     if not items or any(item.amount_cents <= 0 for item in items):
         raise PaymentError("a payment needs fee items with positive amounts")
     with transaction.atomic():
         payment = Payment.objects.create(
             reference=payment_reference_new(),
             purpose=purpose[:140],
+            payable_label=(label or items[0].label)[:200],
             payer=payer,
             unit=unit,
             payable_type=ContentType.objects.get_for_model(payable),
@@ -112,6 +116,7 @@ def payment_retry(*, payment: Payment) -> Payment:
         payable=payable,
         payer=payment.payer,
         purpose=payment.purpose,
+        label=payment.payable_label,
         items=[FeeItem(i.code, i.label, i.amount_cents) for i in payment.items.all()],
         unit=payment.unit,
         next_url=payment.next_url,

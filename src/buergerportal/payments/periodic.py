@@ -29,6 +29,9 @@ def periodic_jobs_register() -> None:
             name="payments.settle_stale", task=tasks.payments_settle_stale, every=SETTLE_EVERY
         )
     job_register(name="payments.mandates_lapse", task=tasks.mandates_lapse, at=time(5, 30))
+    job_register(
+        name="payments.mandates_retention", task=tasks.mandates_retention_sweep, at=time(5, 45)
+    )
     if settings.SEPA_CREDITOR_ID and settings.SEPA_CREDITOR_IBAN:
         job_register(
             name="payments.sepa_collection",

@@ -57,6 +57,14 @@ def mandates_lapse() -> int:
 
 
 @task()
+def mandates_retention_sweep() -> int:
+    """Periodic: delete ended mandates 14 months after their last collection."""
+    from .sepa.mandate_retention import mandates_retention_sweep as sweep
+
+    return sweep()
+
+
+@task()
 def sepa_collection_build(*, collection_date: str) -> int | None:
     """Scheduled: the pain.008 file for one collection date (ISO date)."""
     from .sepa.collection import collection_file_create

@@ -37,7 +37,10 @@ class Payment(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(_("payment reference"), max_length=35, unique=True)
-    purpose = models.CharField(_("purpose"), max_length=140)
+    purpose = models.CharField(_("purpose"), max_length=140)  # the payable's reference number
+    # What was paid for (e.g. the service's name), stored so that the payment and its receipt
+    # still say so after the payable is deleted at the end of its retention period.
+    payable_label = models.CharField(_("paid for"), max_length=200, blank=True)
     payer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,  # bookings are kept (tax law) when an account is deleted
@@ -49,6 +52,8 @@ class Payment(models.Model):
     )
     payable_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     payable_id = models.CharField(max_length=64)
+    # No database link: a payment is a booking and outlives its payable (then ``payable`` is
+    # None and ``purpose`` and ``payable_label`` still name it).
     payable = GenericForeignKey("payable_type", "payable_id")
     amount_cents = models.PositiveIntegerField(_("amount (cents)"))
     currency = models.CharField(_("currency"), max_length=3, default="EUR")

@@ -125,7 +125,7 @@ def collection_file_create(
         taken: list[DirectDebit] = []
         for debit in debits:
             if not debit.mandate.is_active:
-                _skip(debit)
+                debit_skip(debit)
                 continue
             debit.sequence_type = "RCUR" if debit.mandate_id in collected_before else "FRST"
             collected_before.add(debit.mandate_id)
@@ -176,7 +176,8 @@ def _line(debit: DirectDebit) -> DebitLine:
     )
 
 
-def _skip(debit: DirectDebit) -> None:
+def debit_skip(debit: DirectDebit) -> None:
+    """The debit will not be collected (its mandate ended): its payment has failed."""
     from ..tasks import payment_outcome_notify
 
     debit.state = DirectDebitState.SKIPPED

@@ -65,6 +65,8 @@ def result(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "items": payment.items.all(),
             "receipt": getattr(payment, "receipt", None),
             "test_page": test_page,
+            # After its retention period the application is gone: no link back to it then.
+            "payable_exists": payment.next_url != "" and payment.payable is not None,
         },
     )
 

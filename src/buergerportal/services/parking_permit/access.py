@@ -11,11 +11,7 @@ from .models import Permit
 
 
 def permits_for_resident(user: User) -> QuerySet[Permit]:
-    return (
-        Permit.objects.filter(application__applicant=user)
-        .select_related("zone", "application")
-        .order_by("-valid_until", "-pk")
-    )
+    return Permit.objects.filter(holder=user).select_related("zone").order_by("-valid_until", "-pk")
 
 
 def permit_for_resident(user: User, permit_id: int) -> Permit:
@@ -26,9 +22,7 @@ def permit_for_resident(user: User, permit_id: int) -> Permit:
 
 
 def permits_for_staff(user: User) -> QuerySet[Permit]:
-    """Permits of applications handled by the person's units."""
+    """Permits issued by the person's units."""
     from buergerportal.accounts.permissions import units_for_staff
 
-    return Permit.objects.filter(application__unit__in=units_for_staff(user)).select_related(
-        "zone", "application"
-    )
+    return Permit.objects.filter(unit__in=units_for_staff(user)).select_related("zone")

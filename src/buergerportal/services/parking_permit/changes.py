@@ -57,7 +57,7 @@ def permit_change_request(*, permit: Permit, user: User, plate: str) -> Payment:
         return payment_create(
             payable=change,
             payer=user,
-            purpose=permit.application.reference,
+            purpose=permit.reference,
             items=[
                 FeeItem(
                     "BEWOHNERPARKEN-AENDERUNG",
@@ -65,7 +65,7 @@ def permit_change_request(*, permit: Permit, user: User, plate: str) -> Payment:
                     settings.PARKING_PERMIT_CHANGE_FEE_CENTS,
                 )
             ],
-            unit=permit.application.unit,
+            unit=permit.unit,
             next_url=reverse("parking_permit:list"),
         )
 
@@ -83,7 +83,7 @@ def permit_change_paid(payment: Payment) -> None:
     with transaction.atomic():
         change = (
             PermitChange.objects.select_for_update(of=("self",))
-            .select_related("permit__application__applicant", "new_zone")
+            .select_related("permit__application", "permit__holder", "permit__unit", "new_zone")
             .get(pk=payment.payable_id)
         )
         if change.status != PermitChange.Status.AWAITING_PAYMENT:
@@ -93,7 +93,7 @@ def permit_change_paid(payment: Payment) -> None:
             _change_refund(change=change, payment=payment, permit=old)
             return
         replacement = permit_create(
-            application=old.application,
+            replaces=old,
             person_key=old.person_key,
             plate=change.new_plate,
             zone=change.new_zone,
@@ -104,9 +104,9 @@ def permit_change_paid(payment: Payment) -> None:
         change.status = PermitChange.Status.DONE
         change.replacement = replacement
         change.save(update_fields=["status", "replacement"])
-        user = old.application.applicant
+        user = old.holder
         if user is not None:
-            with translation.override(old.application.language):
+            with translation.override(old.language):
                 message_deliver(
                     recipient=user,
                     application=old.application,
@@ -132,8 +132,8 @@ def _change_refund(*, change: PermitChange, payment: Payment, permit: Permit) ->
 
     change.status = PermitChange.Status.REFUNDED
     change.save(update_fields=["status"])
-    user = permit.application.applicant
-    with translation.override(permit.application.language):
+    user = permit.holder
+    with translation.override(permit.language):
         reason = _(
             "The permit for %(plate)s had already been replaced or was no longer valid when the "
             "change was paid."

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from buergerportal.accounts.models import OrgUnit
 from buergerportal.applications.models import Application
 from buergerportal.applications.steps import walk
 from buergerportal.catalogue.definitions import ApprovalRefused
@@ -37,24 +38,45 @@ class PermitNotIssuable(ApprovalRefused):
 
 def permit_create(
     *,
-    application: Application,
+    application: Application | None = None,
     person_key: str,
     plate: str,
     zone: Zone,
     valid_from: date,
     valid_until: date,
     renewed_from: Permit | None = None,
+    replaces: Permit | None = None,
 ) -> Permit:
-    """The permit and its signed credential; the PDF is rendered when first needed."""
+    """The permit and its signed credential; the PDF is rendered when first needed.
+
+    Issued on ``application``, or as the renewal (``renewed_from``) or replacement
+    (``replaces``) of a permit, whose application, reference number, holder, language and unit
+    it keeps: the permit needs none of them from the application to be shown or verified.
+    """
+    predecessor = renewed_from or replaces
+    unit: OrgUnit | None
+    if application is not None:
+        reference, holder = application.reference, application.applicant
+        language, unit = application.language, application.unit
+    elif predecessor is not None:
+        application = predecessor.application
+        reference, holder = predecessor.reference, predecessor.holder
+        language, unit = predecessor.language, predecessor.unit
+    else:
+        raise ValueError("a permit is issued on an application or renews/replaces a permit")
     issued = credential_issue(
         kind=KIND,
-        reference=application.reference,
+        reference=reference,
         valid_from=valid_from,
         valid_until=valid_until,
         facts={"z": f"{zone.code} {zone.name}", "p": plate},
     )
     return Permit.objects.create(
         application=application,
+        reference=reference,
+        holder=holder,
+        language=language,
+        unit=unit,
         person_key=person_key,
         plate=plate,
         zone=zone,
@@ -88,7 +110,7 @@ def permit_pdf(*, permit: Permit) -> bytes:
     pdf = permit_pdf_render(
         permit=permit,
         qr_svg=credential_qr_svg(permit.code, scale=5),
-        language=permit.application.language,
+        language=permit.language,
     )
     permit.pdf.save(permit_filename(permit), ContentFile(pdf), save=False)
     permit.save(update_fields=["pdf"])
@@ -96,7 +118,7 @@ def permit_pdf(*, permit: Permit) -> bytes:
 
 
 def permit_filename(permit: Permit) -> str:
-    return f"Bewohnerparkausweis-{permit.application.reference}-{permit.valid_until:%Y}.pdf"
+    return f"Bewohnerparkausweis-{permit.reference}-{permit.valid_until:%Y}.pdf"
 
 
 @transaction.atomic

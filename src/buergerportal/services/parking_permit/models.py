@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -54,9 +55,28 @@ class Permit(models.Model):
         VALID = "valid", _("valid")
         REVOKED = "revoked", _("revoked")
 
+    # The first application; renewals and replacements keep pointing to it. A permit outlives
+    # its application: the retention sweep keeps an application while one of its permits is
+    # valid, and should it ever go, the permit keeps what it needs in its own columns below.
     application = models.ForeignKey(
-        "applications.Application", on_delete=models.CASCADE, related_name="parking_permits"
-    )  # the first application; renewals keep pointing to it
+        "applications.Application",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="parking_permits",
+    )
+    reference = models.CharField(_("reference number"), max_length=20, db_index=True)
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="parking_permits",
+    )
+    language = models.CharField(_("language"), max_length=5, default="de")
+    unit = models.ForeignKey(
+        "accounts.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     renewed_from = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="renewal"
     )

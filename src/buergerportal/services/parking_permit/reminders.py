@@ -35,13 +35,13 @@ def permit_reminders_send(*, today: date | None = None) -> int:
         renewal__isnull=True,
         valid_until__gte=today,
         valid_until__lte=window_end,
-    ).select_related("application__applicant")
+    ).select_related("application", "holder")
     sent = 0
     for permit in due.iterator(chunk_size=500):
-        user = permit.application.applicant
+        user = permit.holder
         if user is None:
             continue
-        with transaction.atomic(), translation.override(permit.application.language):
+        with transaction.atomic(), translation.override(permit.language):
             url = settings.SITE_URL + reverse("parking_permit:list")
             subject = _("Your resident parking permit expires on %(date)s") % {
                 "date": permit.valid_until.strftime("%d.%m.%Y")

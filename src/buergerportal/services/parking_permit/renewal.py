@@ -84,12 +84,12 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
     with transaction.atomic():
         permit = (
             Permit.objects.select_for_update(of=("self",))
-            .select_related("application__applicant", "application__unit", "zone")
+            .select_related("application", "holder", "unit", "zone")
             .get(pk=permit_id)
         )
         if hasattr(permit, "renewal") or permit.status != Permit.Status.VALID:
             return "done_before"
-        user = permit.application.applicant
+        user = permit.holder
         if user is None:  # a guest's application: nobody to renew for
             return "no_mandate"
         mandate = (
@@ -98,7 +98,7 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
             .first()
         )
         zone, reason = _current_zone(permit) if mandate is not None else (None, "no_mandate")
-        language = permit.application.language
+        language = permit.language
         if reason is not None or mandate is None or zone is None:
             reason = reason or "no_mandate"
             permit.auto_renew = False
@@ -115,7 +115,6 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
             return reason
         period = renewal_period(year)
         new = permit_create(
-            application=permit.application,
             person_key=permit.person_key,
             plate=permit.plate,
             zone=zone,  # from the current address: a move within the city changes the zone
@@ -127,7 +126,7 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
             debit_schedule(
                 mandate=mandate,
                 payable=new,
-                purpose=f"{permit.application.reference} {year}",
+                purpose=f"{permit.reference} {year}",
                 items=[
                     FeeItem(
                         "BEWOHNERPARKEN",
@@ -136,7 +135,7 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
                     )
                 ],
                 due_on=due_on,
-                unit=permit.application.unit,
+                unit=permit.unit,
             )
             message_deliver(
                 recipient=user,

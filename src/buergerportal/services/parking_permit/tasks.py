@@ -22,3 +22,11 @@ def permits_renew_task() -> int:
     from .renewal import permits_renew_due
 
     return permits_renew_due()
+
+
+@task()
+def permits_retention_sweep_task() -> int:
+    """Daily, enqueued by the scheduler: delete permits past their retention period."""
+    from .retention import permits_retention_sweep
+
+    return permits_retention_sweep()

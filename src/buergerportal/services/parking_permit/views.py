@@ -138,9 +138,9 @@ def staff_permits(request: HttpRequest) -> HttpResponse:
         with contextlib.suppress(PlateError):
             plate = plate_normalise(query)
         found = list(
-            permits.filter(Q(plate=plate) | Q(application__reference=query.upper())).order_by(
-                "-valid_until"
-            )[:20]
+            permits.filter(Q(plate=plate) | Q(reference=query.upper())).order_by("-valid_until")[
+                :20
+            ]
         )
     rows = [(permit, PermitRevokeForm(prefix=f"permit-{permit.pk}")) for permit in found]
     return render(request, "parking_permit/staff_permits.html", {"query": query, "rows": rows})

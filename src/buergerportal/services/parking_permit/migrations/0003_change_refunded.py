@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('parking_permit', '0001_initial'),
+        ('parking_permit', '0002_permit_outlives_application'),
     ]
 
     operations = [
