@@ -14,16 +14,23 @@ from django.urls import reverse
 from django.utils import timezone
 from sepaxml import validation
 
-from buergerportal.payments.models import CollectionFile, DirectDebitState, PaymentState
+from buergerportal.payments.models import (
+    CollectionFile,
+    DirectDebit,
+    DirectDebitState,
+    PaymentState,
+)
 from buergerportal.payments.sepa.collection import SCHEMA, collection_file_create
 from buergerportal.payments.sepa.mandates import debit_schedule, mandate_create, mandate_revoke
-from tests.factories import staff_member
+from tests.clock import travel_to
+from tests.factories import UserFactory, staff_member
 
 from .conftest import PERMIT, login_staff
 
 pytestmark = pytest.mark.django_db
 NS = {"p": f"urn:iso:std:iso:20022:tech:xsd:{SCHEMA}"}
-DAY = datetime.date(2026, 3, 2)
+DAY = datetime.date(2026, 3, 2)  # a Monday
+BEFORE = "2026-02-02"  # a Monday four weeks before DAY
 
 
 def _schema() -> xmlschema.XMLSchema:
@@ -71,6 +78,52 @@ def test_the_first_collection_is_frst_and_later_ones_rcur(resident):
     assert (file_two.count, file_two.total_cents) == (2, 2 * PERMIT.amount_cents)
     assert b"<CtrlSum>255.00</CtrlSum>" in xml
     assert b"DE98ZZZ09999999999" in xml
+
+
+def test_the_ids_the_bank_quotes_back_are_the_ids_in_the_stored_file(resident):
+    """The bank's answers quote MsgId, PmtInfId and EndToEndId: each must find its row."""
+    with travel_to(BEFORE):
+        regular = _mandate(resident)
+        newcomer = _mandate(UserFactory(), iban="DE44500105175407324931")
+        _debit(regular, due=datetime.date(2026, 2, 16))
+        collection_file_create(collection_date=datetime.date(2026, 2, 16), created_by=None)
+        _debit(regular)
+        _debit(newcomer)
+        _debit(newcomer, due=DAY)  # a second debit on the same new mandate, same file
+        file = collection_file_create(collection_date=DAY, created_by=None)
+
+    tree = ET.fromstring(file.xml.open("rb").read())  # noqa: S314 (the file we just made)
+    assert tree.find("p:CstmrDrctDbtInitn/p:GrpHdr/p:MsgId", NS).text == file.msg_id
+    in_file = {}
+    for info in tree.iterfind(".//p:PmtInf", NS):
+        block = info.find("p:PmtInfId", NS).text
+        for tx in info.iterfind("p:DrctDbtTxInf", NS):
+            in_file[tx.find("p:PmtId/p:EndToEndId", NS).text] = block
+    in_database = {
+        debit.end_to_end_id: debit.payment_information_id
+        for debit in DirectDebit.objects.filter(collection_file=file)
+    }
+    assert in_file == in_database
+    assert len(in_file) == 3 and len(set(in_file.values())) == 2  # one RCUR and one FRST block
+    assert file.xml.name.endswith(f"{file.msg_id}.xml")
+
+
+def test_a_file_whose_ids_are_not_the_debits_is_refused_and_nothing_changes(resident, monkeypatch):
+    from buergerportal.payments.sepa import collection
+    from buergerportal.payments.sepa.collection import CollectionFileInvalid
+
+    real_build = collection.pain008_build
+
+    def renaming_build(**kwargs):
+        return real_build(**kwargs).replace(b"<EndToEndId>", b"<EndToEndId>X")
+
+    monkeypatch.setattr(collection, "pain008_build", renaming_build)
+    with travel_to(BEFORE):
+        payment = _debit(_mandate(resident))
+        with pytest.raises(CollectionFileInvalid):
+            collection_file_create(collection_date=DAY, created_by=None)
+    assert not CollectionFile.objects.exists()
+    assert DirectDebit.objects.get(payment=payment).state == DirectDebitState.SCHEDULED
 
 
 def test_debits_not_yet_due_wait_and_revoked_mandates_are_skipped(resident):

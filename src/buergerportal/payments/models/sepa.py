@@ -79,6 +79,12 @@ class DirectDebit(models.Model):
     mandate = models.ForeignKey(Mandate, on_delete=models.PROTECT, related_name="debits")
     payment = models.OneToOneField(Payment, on_delete=models.PROTECT, related_name="direct_debit")
     end_to_end_id = models.CharField(max_length=35, unique=True)
+    payment_information_id = models.CharField(
+        _("payment-information id"),
+        max_length=35,
+        blank=True,
+        help_text=_("The PmtInfId of the block in the collection file that holds this debit."),
+    )
     due_on = models.DateField(_("due"))
     state = models.CharField(
         max_length=20, choices=DirectDebitState.choices, default=DirectDebitState.SCHEDULED
