@@ -58,6 +58,11 @@ class CollectionFile(models.Model):
     xml = models.FileField(_("pain.008 file"), upload_to="payments/sepa/%Y/")
     count = models.PositiveIntegerField(_("debits"))
     total_cents = models.PositiveBigIntegerField(_("total (cents)"))
+    moved_count = models.PositiveIntegerField(
+        _("debits collected after their due date"),
+        default=0,
+        help_text=_("Debits whose due date had passed; they are collected on this file's date."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

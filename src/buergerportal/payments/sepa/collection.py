@@ -26,6 +26,7 @@ from buergerportal.accounts.models import User
 from buergerportal.core.audit import audit_record
 
 from ..models import CollectionFile, DirectDebit, DirectDebitState, PaymentState
+from .due_dates import collection_date_check
 
 SCHEMA = "pain.008.001.08"  # the German banks' (DK) format since November 2023
 
@@ -140,7 +141,13 @@ def pain008_ids(*, xml: bytes) -> FileIds:
 def collection_file_create(
     *, collection_date: datetime.date, created_by: User | None
 ) -> CollectionFile | None:
-    """Collect every scheduled debit due by ``collection_date`` into one validated file."""
+    """Collect every scheduled debit due by ``collection_date`` into one validated file.
+
+    ``collection_date`` must be a TARGET2 business day that a file made today still reaches in
+    time (``due_dates.collection_date_check`` raises ``ValidationError`` saying why not). Debits
+    whose due date has already passed cannot be collected on it: they move to
+    ``collection_date`` and are counted in the file's ``moved_count``."""
+    collection_date_check(day=collection_date)
     with transaction.atomic():
         debits = list(
             DirectDebit.objects.select_for_update()
@@ -156,10 +163,14 @@ def collection_file_create(
         )
         lines: list[DebitLine] = []
         taken: list[DirectDebit] = []
+        moved = 0
         for debit in debits:
             if not debit.mandate.is_active:
                 _skip(debit)
                 continue
+            if debit.due_on < collection_date:
+                debit.due_on = collection_date
+                moved += 1
             debit.sequence_type = "RCUR" if debit.mandate_id in collected_before else "FRST"
             collected_before.add(debit.mandate_id)
             lines.append(_line(debit))
@@ -175,6 +186,7 @@ def collection_file_create(
             msg_id=ids.msg_id,
             count=len(taken),
             total_cents=sum(line.amount_cents for line in lines),
+            moved_count=moved,
             created_by=created_by,
         )
         file.xml.save(f"{ids.msg_id}.xml", ContentFile(xml), save=False)
@@ -185,7 +197,7 @@ def collection_file_create(
             debit.payment_information_id = ids.payment_information_ids[debit.end_to_end_id]
         DirectDebit.objects.bulk_update(
             taken,
-            ["state", "sequence_type", "collection_file", "payment_information_id"],
+            ["state", "sequence_type", "collection_file", "payment_information_id", "due_on"],
         )
         mandates = {d.mandate for d in taken}
         for mandate in mandates:
@@ -195,7 +207,7 @@ def collection_file_create(
             action="sepa.file_created",
             actor=created_by,
             obj=file,
-            data={"count": file.count, "total_cents": file.total_cents},
+            data={"count": file.count, "total_cents": file.total_cents, "moved": moved},
         )
     return file
 
