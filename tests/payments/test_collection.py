@@ -128,6 +128,22 @@ def test_a_file_whose_ids_are_not_the_debits_is_refused_and_nothing_changes(resi
     assert DirectDebit.objects.get(payment=payment).state == DirectDebitState.SCHEDULED
 
 
+@pytest.mark.parametrize(
+    ("asked", "due"),
+    [
+        (datetime.date(2027, 3, 26), datetime.date(2027, 3, 30)),  # Good Friday
+        (datetime.date(2027, 3, 29), datetime.date(2027, 3, 30)),  # Easter Monday
+        (datetime.date(2027, 5, 1), datetime.date(2027, 5, 3)),  # 1 May, a Saturday
+        (datetime.date(2027, 3, 5), datetime.date(2027, 3, 15)),  # too soon: 1 March + 14 days
+        (datetime.date(2027, 3, 16), datetime.date(2027, 3, 16)),  # a business day, in time
+    ],
+)
+def test_a_debit_is_scheduled_for_a_business_day_that_keeps_the_lead_time(resident, asked, due):
+    with travel_to("2027-03-01"):
+        payment = _debit(_mandate(resident), due=asked)
+    assert payment.direct_debit.due_on == due
+
+
 def test_debits_not_yet_due_wait_and_revoked_mandates_are_skipped(resident):
     with travel_to(BEFORE):
         revoked = _mandate(UserFactory())

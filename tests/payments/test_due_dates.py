@@ -17,12 +17,6 @@ from buergerportal.payments.sepa.due_dates import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _core_scheme(settings):
-    settings.SEPA_PRENOTIFICATION_DAYS = 14
-    settings.SEPA_LEAD_BUSINESS_DAYS = 1
-
-
 @pytest.mark.parametrize(
     ("requested", "today", "expected"),
     [
