@@ -429,3 +429,10 @@ SEPA_CREDITOR_BIC = env_str("BP_SEPA_CREDITOR_BIC", "COBADEFFXXX" if DEMO else "
 SEPA_MANDATE_LAPSE_MONTHS = env_int("BP_SEPA_MANDATE_LAPSE_MONTHS", 36)
 # A mandate is kept this many months after its last collection (refund claims run 13 months).
 SEPA_MANDATE_KEEP_MONTHS = env_int("BP_SEPA_MANDATE_KEEP_MONTHS", 14)
+# SEPA core lead times: the pre-notification reaches the payer this many calendar days before the
+# collection date (14 unless agreed otherwise), and the file reaches the bank this many TARGET2
+# business days before it (the core scheme's D-1; raise it if the city's bank wants more).
+SEPA_PRENOTIFICATION_DAYS = env_int("BP_SEPA_PRENOTIFICATION_DAYS", 14)
+SEPA_LEAD_BUSINESS_DAYS = env_int("BP_SEPA_LEAD_BUSINESS_DAYS", 1)
+if SEPA_PRENOTIFICATION_DAYS < 0 or SEPA_LEAD_BUSINESS_DAYS < 0:
+    raise ImproperlyConfigured("The SEPA lead times must not be negative.")

@@ -23,6 +23,8 @@ def _payments_settings(settings, tmp_path):
     settings.SEPA_CREDITOR_NAME = "Stadt Mannheim"
     settings.SEPA_CREDITOR_IBAN = "DE89370400440532013000"
     settings.SEPA_CREDITOR_BIC = "COBADEFFXXX"
+    settings.SEPA_PRENOTIFICATION_DAYS = 14  # the core scheme's lead times, whatever the env says
+    settings.SEPA_LEAD_BUSINESS_DAYS = 1
     settings.REFUND_FOUR_EYES_CENTS = 10000
 
 

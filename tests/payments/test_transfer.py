@@ -37,6 +37,7 @@ from buergerportal.payments.sepa.transfer import (
     pain001_build,
     transfer_file_create,
 )
+from tests.clock import travel_to
 from tests.factories import staff_member
 
 from .conftest import PERMIT, login_staff
@@ -65,19 +66,20 @@ def provider_calls(monkeypatch):
 @pytest.fixture
 def debited(resident, unit, django_capture_on_commit_callbacks) -> Payment:
     """127,50 € collected from Anna's account by direct debit, and booked by the bank."""
-    mandate = mandate_create(
-        payer=resident, holder_name="Anna Schmidt", iban=ANNA_IBAN, consent=True
-    )
-    day = datetime.date(2026, 3, 2)
-    payment = debit_schedule(
-        mandate=mandate,
-        payable=resident,
-        purpose="BP-2026-000123",
-        items=[PERMIT],
-        due_on=day,
-        unit=unit,
-    )
-    with django_capture_on_commit_callbacks(execute=True):
+    day = datetime.date(2026, 3, 2)  # a Monday, pre-notified in February, collected in March
+    with travel_to("2026-02-10"):
+        mandate = mandate_create(
+            payer=resident, holder_name="Anna Schmidt", iban=ANNA_IBAN, consent=True
+        )
+        payment = debit_schedule(
+            mandate=mandate,
+            payable=resident,
+            purpose="BP-2026-000123",
+            items=[PERMIT],
+            due_on=day,
+            unit=unit,
+        )
+    with travel_to("2026-02-27"), django_capture_on_commit_callbacks(execute=True):
         collection_file_book(
             file=collection_file_create(collection_date=day, created_by=None), by=None
         )

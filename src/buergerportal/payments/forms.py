@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .sepa.due_dates import collection_date_check
 from .sepa.mandates import BankAccount, iban_check
 
 
@@ -78,15 +77,18 @@ class MandateForm(forms.Form):
 class CollectionForm(forms.Form):
     collection_date = forms.DateField(
         label=_("Collection date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("The bank collects on this day; it must be at least one business day ahead."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "The bank collects on this day. It must be a TARGET2 business day (not a weekend, "
+            "1 January, Good Friday, Easter Monday, 1 May, 25 or 26 December), and the file "
+            "must reach the bank in time."
+        ),
         error_messages={"required": _("Enter the collection date.")},
     )
 
     def clean_collection_date(self) -> Any:
         value = self.cleaned_data["collection_date"]
-        if value < timezone.localdate() + timedelta(days=1):
-            raise forms.ValidationError(_("The collection date must be in the future."))
+        collection_date_check(day=value)
         return value
 
 

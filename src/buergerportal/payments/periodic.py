@@ -10,13 +10,15 @@ from django.utils import timezone
 
 from buergerportal.core.schedule import job_register
 
+from .sepa.due_dates import collection_date_earliest
+
 SETTLE_EVERY = timedelta(minutes=10)
-COLLECTION_LEAD_DAYS = 2  # the pain.008 file is built two days before its collection date
 
 
 def sepa_collection_kwargs(now: datetime) -> dict[str, Any]:
-    """The collection date for a file built at ``now``: two days ahead (local date)."""
-    day = timezone.localtime(now).date() + timedelta(days=COLLECTION_LEAD_DAYS)
+    """The collection date for a file built at ``now``: the earliest TARGET2 business day the
+    file still reaches in time (``BP_SEPA_LEAD_BUSINESS_DAYS`` business days ahead)."""
+    day = collection_date_earliest(today=timezone.localtime(now).date())
     return {"collection_date": day.isoformat()}
 
 

@@ -49,6 +49,8 @@ def permit_2026(city, anna, settings):
     settings.SEPA_CREDITOR_ID = "DE98ZZZ09999999999"
     settings.SEPA_CREDITOR_IBAN = "DE89370400440532013000"
     settings.SEPA_CREDITOR_BIC = "COBADEFFXXX"
+    settings.SEPA_PRENOTIFICATION_DAYS = 14
+    settings.SEPA_LEAD_BUSINESS_DAYS = 1
     application = Application.objects.create(
         reference="BP-2026-000001-00",
         submission_token=uuid.uuid4(),

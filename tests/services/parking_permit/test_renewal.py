@@ -9,6 +9,7 @@ from buergerportal.payments.models import CollectionFile, DirectDebit
 from buergerportal.registers.models import RegisteredPerson, RegisteredVehicle
 from buergerportal.services.parking_permit.models import Permit
 from buergerportal.services.parking_permit.renewal import permits_renew
+from tests.clock import travel_to
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +120,71 @@ def test_a_holder_who_moved_to_another_zone_is_renewed_for_the_new_zone(permit_2
     new = Permit.objects.get(renewed_from=permit_2026)
     assert new.zone.code == "1"
     assert credential_verify(new.code, today=date(2027, 2, 1)).claims["z"].startswith("1 ")
+
+
+def _renewal_message(anna, year):
+    return Message.objects.get(recipient=anna, subject__contains=str(year))
+
+
+@pytest.mark.parametrize(
+    ("language", "amount", "due"),
+    [("de", "127,50 €", "15. Januar 2027"), ("en", "€127.50", "Jan. 15, 2027")],
+)
+def test_the_pre_notification_names_amount_date_mandate_and_creditor(
+    permit_2026, anna, settings, language, amount, due
+):
+    from buergerportal.payments.models import Mandate
+
+    settings.SEPA_CREDITOR_NAME = "Stadt Mannheim"
+    permit_2026.language = language
+    permit_2026.save(update_fields=["language"])
+    with travel_to("2026-12-01"):
+        permits_renew(year=2027)
+    body = _renewal_message(anna, 2027).body
+    mandate = Mandate.objects.get(payer=anna)
+    debit = DirectDebit.objects.get()
+    for fact in (amount, due, mandate.reference, "DE98ZZZ09999999999", "Stadt Mannheim"):
+        assert fact in body, fact
+    assert debit.end_to_end_id in body
+    assert ("SEPA-Lastschrift" if language == "de" else "SEPA direct debit") in body
+
+
+def test_the_default_due_date_for_2027_is_friday_15_january(permit_2026, anna):
+    with travel_to("2026-12-01"):
+        figures = permits_renew(year=2027)
+    debit = DirectDebit.objects.get()
+    assert debit.due_on == date(2027, 1, 15)
+    assert CollectionFile.objects.get(msg_id=figures.collection_file).collection_date == (
+        date(2027, 1, 15)
+    )
+
+
+def test_the_default_due_date_for_2028_moves_from_saturday_to_monday(permit_2026, anna):
+    Permit.objects.filter(pk=permit_2026.pk).update(
+        valid_from=date(2027, 1, 1), valid_until=date(2027, 12, 31)
+    )
+    with travel_to("2027-12-01"):
+        figures = permits_renew(year=2028)
+    assert figures.renewed == 1
+    debit = DirectDebit.objects.get()
+    assert debit.due_on == date(2028, 1, 17)  # 15 January 2028 is a Saturday
+    file = CollectionFile.objects.get(msg_id=figures.collection_file)
+    assert file.collection_date == date(2028, 1, 17)
+    assert b"<ReqdColltnDt>2028-01-17</ReqdColltnDt>" in file.xml.open("rb").read()
+    assert "17. Januar 2028" in _renewal_message(anna, 2028).body
+
+
+@pytest.mark.parametrize(
+    ("run_at", "due"),
+    [
+        ("2027-01-01T00:30:00+01:00", date(2027, 1, 15)),  # exactly 14 days: kept
+        ("2027-01-02T10:00:00+01:00", date(2027, 1, 18)),  # 13 days: the next business day
+        ("2027-01-10T10:00:00+01:00", date(2027, 1, 25)),  # 10 Jan + 14 days is a Sunday
+    ],
+)
+def test_a_late_run_keeps_the_fourteen_days_of_pre_notification(permit_2026, anna, run_at, due):
+    with travel_to(run_at):
+        figures = permits_renew(year=2027)
+    assert DirectDebit.objects.get().due_on == due
+    assert CollectionFile.objects.get(msg_id=figures.collection_file).collection_date == due
+    assert f"{due.day}. Januar 2027" in _renewal_message(anna, 2027).body

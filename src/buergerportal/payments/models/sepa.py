@@ -59,6 +59,11 @@ class CollectionFile(models.Model):
     xml = models.FileField(_("pain.008 file"), upload_to="payments/sepa/%Y/")
     count = models.PositiveIntegerField(_("debits"))
     total_cents = models.PositiveBigIntegerField(_("total (cents)"))
+    moved_count = models.PositiveIntegerField(
+        _("debits collected after their due date"),
+        default=0,
+        help_text=_("Debits whose due date had passed; they are collected on this file's date."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -80,6 +85,12 @@ class DirectDebit(models.Model):
     mandate = models.ForeignKey(Mandate, on_delete=models.PROTECT, related_name="debits")
     payment = models.OneToOneField(Payment, on_delete=models.PROTECT, related_name="direct_debit")
     end_to_end_id = models.CharField(max_length=35, unique=True)
+    payment_information_id = models.CharField(
+        _("payment-information id"),
+        max_length=35,
+        blank=True,
+        help_text=_("The PmtInfId of the block in the collection file that holds this debit."),
+    )
     due_on = models.DateField(_("due"))
     state = models.CharField(
         max_length=20, choices=DirectDebitState.choices, default=DirectDebitState.SCHEDULED

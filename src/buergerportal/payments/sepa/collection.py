@@ -1,10 +1,13 @@
 """pain.008 collection files (sepaxml, validated against the XSD it ships): FRST for a mandate's
-first collection, RCUR afterwards."""
+first collection, RCUR afterwards. The ids the bank quotes back (the group header's ``MsgId``,
+each ``PmtInfId``, each debit's ``EndToEndId``) are read from the file itself and stored, so the
+database says exactly what the file says."""
 
 from __future__ import annotations
 
 import datetime
 import io
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -23,6 +26,7 @@ from buergerportal.accounts.models import User
 from buergerportal.core.audit import audit_record
 
 from ..models import CollectionFile, DirectDebit, DirectDebitState, PaymentState
+from .due_dates import collection_date_check
 
 SCHEMA = "pain.008.001.08"  # the German banks' (DK) format since November 2023
 
@@ -41,7 +45,16 @@ class DebitLine:
 
 
 class CollectionFileInvalid(Exception):
-    """The file does not validate against the pain.008 schema."""
+    """The file does not validate against the pain.008 schema, or its ids are not the debits'."""
+
+
+@dataclass(frozen=True)
+class FileIds:
+    """The ids a pain.008 file carries: the message id, and per end-to-end id the id of the
+    payment-information block (one per sequence type) that holds it."""
+
+    msg_id: str
+    payment_information_ids: dict[str, str]
 
 
 def creditor_config() -> dict[str, object]:
@@ -104,10 +117,37 @@ def pain008_validate(*, xml: bytes) -> None:
         raise CollectionFileInvalid(str(exc.reason)) from exc
 
 
+def pain008_ids(*, xml: bytes) -> FileIds:
+    """Read the ids back from a pain.008 file (streamed: 100,000 debits in bounded memory)."""
+    msg_id, block = "", ""
+    ids: dict[str, str] = {}
+    # The file was built by pain008_build a moment ago, not received from outside.
+    for _event, element in ET.iterparse(io.BytesIO(xml)):  # noqa: S314
+        tag = element.tag.rpartition("}")[2]
+        if tag == "MsgId":
+            msg_id = element.text or ""
+        elif tag == "PmtInfId":
+            block = element.text or ""
+        elif tag == "EndToEndId":
+            end_to_end_id = element.text or ""
+            if end_to_end_id in ids:
+                raise CollectionFileInvalid(f"EndToEndId {end_to_end_id} appears twice")
+            ids[end_to_end_id] = block
+        elif tag == "DrctDbtTxInf":
+            element.clear()
+    return FileIds(msg_id=msg_id, payment_information_ids=ids)
+
+
 def collection_file_create(
     *, collection_date: datetime.date, created_by: User | None
 ) -> CollectionFile | None:
-    """Collect every scheduled debit due by ``collection_date`` into one validated file."""
+    """Collect every scheduled debit due by ``collection_date`` into one validated file.
+
+    ``collection_date`` must be a TARGET2 business day that a file made today still reaches in
+    time (``due_dates.collection_date_check`` raises ``ValidationError`` saying why not). Debits
+    whose due date has already passed cannot be collected on it: they move to
+    ``collection_date`` and are counted in the file's ``moved_count``."""
+    collection_date_check(day=collection_date)
     with transaction.atomic():
         debits = list(
             DirectDebit.objects.select_for_update()
@@ -123,10 +163,14 @@ def collection_file_create(
         )
         lines: list[DebitLine] = []
         taken: list[DirectDebit] = []
+        moved = 0
         for debit in debits:
             if not debit.mandate.is_active:
                 debit_skip(debit)
                 continue
+            if debit.due_on < collection_date:
+                debit.due_on = collection_date
+                moved += 1
             debit.sequence_type = "RCUR" if debit.mandate_id in collected_before else "FRST"
             collected_before.add(debit.mandate_id)
             lines.append(_line(debit))
@@ -134,20 +178,27 @@ def collection_file_create(
         if not taken:
             return None
         xml = pain008_build(lines=lines, collection_date=collection_date)
-        msg_id = f"BP{timezone.now():%Y%m%d%H%M%S%f}"[:35]
+        ids = pain008_ids(xml=xml)
+        if set(ids.payment_information_ids) != {debit.end_to_end_id for debit in taken}:
+            raise CollectionFileInvalid("the file's end-to-end ids are not the debits' ids")
         file = CollectionFile(
             collection_date=collection_date,
-            msg_id=msg_id,
+            msg_id=ids.msg_id,
             count=len(taken),
             total_cents=sum(line.amount_cents for line in lines),
+            moved_count=moved,
             created_by=created_by,
         )
-        file.xml.save(f"{msg_id}.xml", ContentFile(xml), save=False)
+        file.xml.save(f"{ids.msg_id}.xml", ContentFile(xml), save=False)
         file.save()
         for debit in taken:
             debit.state = DirectDebitState.IN_FILE
             debit.collection_file = file
-        DirectDebit.objects.bulk_update(taken, ["state", "sequence_type", "collection_file"])
+            debit.payment_information_id = ids.payment_information_ids[debit.end_to_end_id]
+        DirectDebit.objects.bulk_update(
+            taken,
+            ["state", "sequence_type", "collection_file", "payment_information_id", "due_on"],
+        )
         mandates = {d.mandate for d in taken}
         for mandate in mandates:
             mandate.last_collected_on = collection_date
@@ -156,7 +207,7 @@ def collection_file_create(
             action="sepa.file_created",
             actor=created_by,
             obj=file,
-            data={"count": file.count, "total_cents": file.total_cents},
+            data={"count": file.count, "total_cents": file.total_cents, "moved": moved},
         )
     return file
 

@@ -20,6 +20,7 @@ from buergerportal.core.audit import audit_record
 from ..creation import FeeItem, payment_create
 from ..models import DirectDebit, Mandate, PaymentMethod, PaymentState
 from ..models.payment import Payment
+from .due_dates import debit_due_date
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -131,7 +132,10 @@ def debit_schedule(
     due_on: date,
     unit: OrgUnit | None = None,
 ) -> Payment:
-    """A payment to be collected on ``due_on`` from ``mandate`` (e.g. next year's permit fee)."""
+    """A payment to be collected from ``mandate`` (e.g. next year's permit fee) on ``due_on``,
+    or, if that is no TARGET2 business day or too close to keep the lead times, on the first
+    day after it that is (``due_dates.debit_due_date``); ``payment.direct_debit.due_on`` says
+    which. The caller sends the payer the pre-notification (``prenotification.py``)."""
     if not mandate.is_active:
         raise ValidationError(_("This mandate is no longer valid."), code="inactive")
     with transaction.atomic():
@@ -146,6 +150,9 @@ def debit_schedule(
         payment.state = PaymentState.PENDING
         payment.save(update_fields=["state", "updated_at"])
         DirectDebit.objects.create(
-            mandate=mandate, payment=payment, end_to_end_id=payment.reference, due_on=due_on
+            mandate=mandate,
+            payment=payment,
+            end_to_end_id=payment.reference,
+            due_on=debit_due_date(requested=due_on),
         )
     return payment

@@ -10,13 +10,16 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..forms import CollectionForm, ReportPeriodForm
 from ..models import CollectionFile, DirectDebit, DirectDebitState
 from ..reconciliation import reconciliation_csv, reconciliation_report
 from ..sepa.collection import collection_file_book, collection_file_create
+from ..sepa.due_dates import collection_date_earliest
 
 
 def _period(request: HttpRequest) -> ReportPeriodForm:
@@ -60,7 +63,9 @@ def reconciliation_download(request: HttpRequest) -> HttpResponse:
 @permission_required("payments.manage_direct_debits", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def collection_files(request: HttpRequest) -> HttpResponse:
-    form = CollectionForm(request.POST or None)
+    form = CollectionForm(
+        request.POST or None, initial={"collection_date": collection_date_earliest()}
+    )
     if request.method == "POST" and form.is_valid():
         created = collection_file_create(
             collection_date=form.cleaned_data["collection_date"],
@@ -74,6 +79,21 @@ def collection_files(request: HttpRequest) -> HttpResponse:
                 _("The collection file with %(count)s direct debits has been created.")
                 % {"count": created.count},
             )
+            if created.moved_count:
+                messages.warning(
+                    request,
+                    ngettext(
+                        "%(count)s direct debit was past its due date; it is collected on "
+                        "%(date)s.",
+                        "%(count)s direct debits were past their due date; they are collected "
+                        "on %(date)s.",
+                        created.moved_count,
+                    )
+                    % {
+                        "count": created.moved_count,
+                        "date": date_format(created.collection_date, "DATE_FORMAT"),
+                    },
+                )
         return redirect("payments:collection_files")
     scheduled = DirectDebit.objects.filter(state=DirectDebitState.SCHEDULED).count()
     return render(

@@ -25,7 +25,9 @@ from buergerportal.notifications.mailbox import message_deliver
 from buergerportal.payments.creation import FeeItem
 from buergerportal.payments.models import Mandate
 from buergerportal.payments.sepa.collection import collection_file_create
+from buergerportal.payments.sepa.due_dates import debit_due_date
 from buergerportal.payments.sepa.mandates import debit_schedule
+from buergerportal.payments.sepa.prenotification import debit_prenotification
 from buergerportal.registers.registry import resident_register, vehicle_register
 
 from .issue import permit_create
@@ -123,7 +125,7 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
             renewed_from=permit,
         )
         with translation.override(language):
-            debit_schedule(
+            payment = debit_schedule(
                 mandate=mandate,
                 payable=new,
                 purpose=f"{permit.reference} {year}",
@@ -143,21 +145,25 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
                 subject=_("Your resident parking permit for %(year)s") % {"year": year},
                 body=_(
                     "Your permit for %(plate)s has been renewed for %(year)s. Print it from your "
-                    "permits page: %(url)s\nThe fee is collected by direct debit on %(due)s."
+                    "permits page: %(url)s\n\n%(prenotification)s"
                 )
                 % {
                     "plate": permit.plate,
                     "year": year,
                     "url": settings.SITE_URL + reverse("parking_permit:list"),
-                    "due": due_on.strftime("%d.%m.%Y"),
+                    "prenotification": debit_prenotification(payment=payment),
                 },
             )
     return "renewed"
 
 
 def permits_renew(*, year: int, due_on: date | None = None) -> RenewalFigures:
-    """Renew into ``year`` every auto-renewing permit valid until 31 December of the year before."""
-    due_on = due_on or date(year, 1, 15)
+    """Renew into ``year`` every auto-renewing permit valid until 31 December of the year before.
+
+    The fee is due on ``due_on`` (default 15 January), moved to the first TARGET2 business day
+    that keeps the pre-notification and bank lead times (15 January 2028 is a Saturday: Monday
+    17 January); the collection file for that day is built at the end of the run."""
+    due_on = debit_due_date(requested=due_on or date(year, 1, 15))
     figures = RenewalFigures()
     candidates = Permit.objects.filter(
         status=Permit.Status.VALID,

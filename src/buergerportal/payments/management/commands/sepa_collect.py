@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from buergerportal.payments.sepa.collection import collection_file_create
@@ -20,9 +21,17 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError("--date must look like 2026-03-01") from exc
         lapsed = mandates_lapse()
-        file = collection_file_create(collection_date=day, created_by=None)
+        try:
+            file = collection_file_create(collection_date=day, created_by=None)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
         self.stdout.write(f"{lapsed} mandate(s) lapsed")
         if file is None:
             self.stdout.write("no direct debits due")
         else:
             self.stdout.write(f"{file.msg_id}: {file.count} debit(s), {file.total_cents} cents")
+            if file.moved_count:
+                self.stdout.write(
+                    f"{file.moved_count} debit(s) were past their due date; "
+                    f"they are collected on {file.collection_date}"
+                )
