@@ -427,3 +427,9 @@ SEPA_CREDITOR_NAME = env_str("BP_SEPA_CREDITOR_NAME", f"Stadt {CITY_NAME}")
 SEPA_CREDITOR_IBAN = env_str("BP_SEPA_CREDITOR_IBAN", "DE89370400440532013000" if DEMO else "")
 SEPA_CREDITOR_BIC = env_str("BP_SEPA_CREDITOR_BIC", "COBADEFFXXX" if DEMO else "")
 SEPA_MANDATE_LAPSE_MONTHS = env_int("BP_SEPA_MANDATE_LAPSE_MONTHS", 36)
+# A returned direct debit must be paid online within this many days, or what it paid for is
+# suspended (the parking permit: verifies as "suspended" until paid).
+SEPA_RETURN_DEADLINE_DAYS = env_int("BP_SEPA_RETURN_DEADLINE_DAYS", 14)
+# A collected debit counts as settled (and gets its receipt) this many days after its collection
+# date, when it can no longer be returned: 56 = the debtor's 8-week refund right (SEPA Core).
+SEPA_RETURN_PERIOD_DAYS = env_int("BP_SEPA_RETURN_PERIOD_DAYS", 56)

@@ -12,7 +12,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from .models import PaymentItem, Refund, RefundState
+from .models import DebitReturn, PaymentItem, PaymentState, Refund, RefundState
 from .models.payment import BOOKED_STATES
 
 
@@ -31,10 +31,11 @@ class DayTotal:
     day: date
     paid_cents: int = 0
     refunded_cents: int = 0
+    returned_cents: int = 0  # booked direct debits the bank gave back (reversed on return day)
 
     @property
     def net_cents(self) -> int:
-        return self.paid_cents - self.refunded_cents
+        return self.paid_cents - self.refunded_cents - self.returned_cents
 
 
 @dataclass
@@ -53,8 +54,12 @@ class Report:
         return sum(d.refunded_cents for d in self.days)
 
     @property
+    def returned_cents(self) -> int:
+        return sum(d.returned_cents for d in self.days)
+
+    @property
     def net_cents(self) -> int:
-        return self.paid_cents - self.refunded_cents
+        return self.paid_cents - self.refunded_cents - self.returned_cents
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -66,12 +71,14 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def reconciliation_report(*, start: date, end: date) -> Report:
-    """Booked fee items and executed refunds between ``start`` and ``end`` (inclusive)."""
+    """Booked fee items, executed refunds and returned debits between ``start`` and ``end``
+    (inclusive). A returned debit stays booked on the day it was paid and is reversed on the
+    day the bank returned it, so past days' totals never change."""
     low, high = _bounds(start, end)
     tz = timezone.get_current_timezone()
     items = (
         PaymentItem.objects.filter(
-            payment__state__in=BOOKED_STATES,
+            payment__state__in=BOOKED_STATES | {PaymentState.RETURNED},
             payment__paid_at__gte=low,
             payment__paid_at__lt=high,
         )
@@ -86,6 +93,11 @@ def reconciliation_report(*, start: date, end: date) -> Report:
         )
         .annotate(day=TruncDate("executed_at", tzinfo=tz))
         .values("day")
+        .annotate(amount=Sum("amount_cents"))
+    )
+    returns = (
+        DebitReturn.objects.filter(reversed_booking=True, return_date__range=(start, end))
+        .values("return_date")
         .annotate(amount=Sum("amount_cents"))
     )
     report = Report(start=start, end=end)
@@ -105,6 +117,9 @@ def reconciliation_report(*, start: date, end: date) -> Report:
     for refund in refunds:
         day = refund["day"]
         totals.setdefault(day, DayTotal(day)).refunded_cents += refund["amount"]
+    for returned in returns:
+        day = returned["return_date"]
+        totals.setdefault(day, DayTotal(day)).returned_cents += returned["amount"]
     report.days = [totals[d] for d in sorted(totals)]
     return report
 
@@ -136,6 +151,10 @@ def reconciliation_csv(*, report: Report) -> str:
         if day.refunded_cents:
             writer.writerow(
                 [day.day.isoformat(), "refund", "", "", "", "", _euros(-day.refunded_cents)]
+            )
+        if day.returned_cents:
+            writer.writerow(
+                [day.day.isoformat(), "return", "", "", "", "", _euros(-day.returned_cents)]
             )
         writer.writerow([day.day.isoformat(), "day_total", "", "", "", "", _euros(day.net_cents)])
     return out.getvalue()

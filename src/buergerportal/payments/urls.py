@@ -41,4 +41,10 @@ urlpatterns = [
         finance.collection_file_booked,
         name="collection_file_booked",
     ),
+    path("verwaltung/ruecklastschriften/", finance.debit_returns, name="debit_returns"),
+    path(
+        "verwaltung/ruecklastschriften/<int:pk>/",
+        finance.return_file,
+        name="return_file",
+    ),
 ]

@@ -1,13 +1,15 @@
 """The payments app's models: payments and their fee items, receipts, refunds, SEPA mandates
-and collection files, and the test provider's own ledger."""
+and collection files, returned debits, and the test provider's own ledger."""
 
 from .payment import Payment, PaymentItem, PaymentMethod, PaymentState, Receipt
 from .refund import Refund, RefundState
+from .returns import DebitReturn, ReturnFile
 from .sepa import CollectionFile, DirectDebit, DirectDebitState, Mandate
 from .test_provider import TestTransaction, TestTransactionStatus
 
 __all__ = [
     "CollectionFile",
+    "DebitReturn",
     "DirectDebit",
     "DirectDebitState",
     "Mandate",
@@ -18,6 +20,7 @@ __all__ = [
     "Receipt",
     "Refund",
     "RefundState",
+    "ReturnFile",
     "TestTransaction",
     "TestTransactionStatus",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -65,6 +66,7 @@ def result(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "items": payment.items.all(),
             "receipt": getattr(payment, "receipt", None),
             "test_page": test_page,
+            "settlement_days": settings.SEPA_RETURN_PERIOD_DAYS,
         },
     )
 

@@ -52,6 +52,7 @@ class Permit(models.Model):
 
     class Status(models.TextChoices):
         VALID = "valid", _("valid")
+        SUSPENDED = "suspended", _("suspended")  # its fee is unpaid (a returned direct debit)
         REVOKED = "revoked", _("revoked")
 
     application = models.ForeignKey(
