@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from buergerportal.payments.listeners import register_return_listener, unregister_return_listener
 from buergerportal.payments.models import DebitReturn, DirectDebit, PaymentState, ReturnFile
+from buergerportal.payments.reconciliation import reconciliation_csv, reconciliation_report
 from buergerportal.payments.sepa.collection import collection_file_book, collection_file_create
 from buergerportal.payments.sepa.mandates import debit_schedule, mandate_create
 from buergerportal.payments.sepa.return_files import ReturnFileInvalid, return_file_read
@@ -79,6 +80,12 @@ def test_the_csv_fallback_books_a_return_and_lists_unknown_ids(
     assert debit_return.reversed_booking
     assert debit_return.debit.payment.state == PaymentState.RETURNED
     assert [r.pk for r in told] == [debit_return.pk]  # told once, not per import
+    # the finance office's books: paid on the 15th stays, reversed on the return day
+    report = reconciliation_report(start=DUE, end=DUE.replace(day=31))
+    lines = reconciliation_csv(report=report).splitlines()
+    assert "2027-01-15;day_total;;;;;127,50" in lines
+    assert "2027-01-19;return;;;;;-127,50" in lines
+    assert report.net_cents == 0
 
 
 def test_a_return_with_another_amount_is_listed_not_booked(

@@ -219,6 +219,8 @@ def test_unpaid_after_the_deadline_the_permit_is_suspended_and_pruefen_says_so(
     repayment = DebitReturn.objects.get(debit__end_to_end_id=JONAS_E2E).repayment
     with travel_to("2027-02-20"):
         client.force_login(jonas)
+        page = client.get("/bewohnerparken/").content.decode()
+        assert "ist ausgesetzt" in page and f"/zahlungen/{repayment.public_id}/" in page
         start = client.post(
             reverse("payments:return", args=[repayment.public_id]), {"action": "start"}
         )
