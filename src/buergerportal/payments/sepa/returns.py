@@ -104,7 +104,7 @@ def debit_returns_import(*, content: bytes, filename: str, by: User | None) -> R
 def _return_book(*, line: ReturnLine, file: ReturnFile) -> str | None:
     """Book one return; None if booked now, "before" if booked earlier, else the problem."""
     debit = (
-        DirectDebit.objects.select_for_update()
+        DirectDebit.objects.select_for_update(of=("self",))
         .select_related("collection_file")
         .filter(end_to_end_id=line.end_to_end_id)
         .first()
