@@ -436,3 +436,9 @@ SEPA_PRENOTIFICATION_DAYS = env_int("BP_SEPA_PRENOTIFICATION_DAYS", 14)
 SEPA_LEAD_BUSINESS_DAYS = env_int("BP_SEPA_LEAD_BUSINESS_DAYS", 1)
 if SEPA_PRENOTIFICATION_DAYS < 0 or SEPA_LEAD_BUSINESS_DAYS < 0:
     raise ImproperlyConfigured("The SEPA lead times must not be negative.")
+# A returned direct debit must be paid online within this many days, or what it paid for is
+# suspended (the parking permit: verifies as "suspended" until paid).
+SEPA_RETURN_DEADLINE_DAYS = env_int("BP_SEPA_RETURN_DEADLINE_DAYS", 14)
+# A collected debit counts as settled (and gets its receipt) this many days after its collection
+# date, when it can no longer be returned: 56 = the debtor's 8-week refund right (SEPA Core).
+SEPA_RETURN_PERIOD_DAYS = env_int("BP_SEPA_RETURN_PERIOD_DAYS", 56)

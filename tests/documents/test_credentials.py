@@ -125,8 +125,23 @@ def test_public_keys_and_revocations_are_published_for_offline_apps(client):
     keys = client.get("/pruefen/schluessel.json").json()["keys"]
     assert keys[0]["alg"] == "EdDSA" and keys[0]["kid"] == credential_decode(issued.text).kid
     assert client.get("/pruefen/widerrufen.json").json() == {
-        "revoked": [issued.record.credential_id]
+        "revoked": [issued.record.credential_id],
+        "suspended": [],
     }
+
+
+def test_a_suspended_permit_verifies_as_suspended_until_reinstated(client):
+    from buergerportal.documents.credentials import credential_reinstate, credential_suspend
+
+    issued = _permit()
+    credential_suspend(credential_id=issued.record.credential_id)
+    assert credential_verify(issued.text).state == "suspended"
+    html = client.post("/pruefen/", {"code": issued.text}).content.decode()
+    assert "Ausgesetzt" in html and "Widerrufen" not in html
+    offline = client.get("/pruefen/widerrufen.json").json()
+    assert offline == {"revoked": [], "suspended": [issued.record.credential_id]}
+    credential_reinstate(credential_id=issued.record.credential_id)
+    assert credential_verify(issued.text, today=TODAY).state == "valid"
 
 
 def test_rotate_command_names_the_new_key(capsys):

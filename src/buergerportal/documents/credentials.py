@@ -1,4 +1,4 @@
-"""Issuing, revoking and verifying printed credentials (e.g. a resident parking permit).
+"""Issuing, suspending, revoking and verifying printed credentials (e.g. a resident parking permit).
 
 A credential's claims are short keys so the QR code stays small:
 ``id`` credential id, ``k`` kind, ``r`` reference number, ``f``/``u`` valid from/until (ISO dates),
@@ -74,9 +74,32 @@ def credential_revoke(*, credential_id: str, reason: str, actor: Any = None) -> 
     return record
 
 
+@transaction.atomic
+def credential_suspend(*, credential_id: str, actor: Any = None) -> IssuedCredential:
+    """Not valid until reinstated (e.g. its fee is unpaid). The verification page says only
+    "suspended": no reason, nothing about the holder."""
+    record = IssuedCredential.objects.select_for_update().get(credential_id=credential_id)
+    if record.status == IssuedCredential.Status.VALID:
+        record.status = IssuedCredential.Status.SUSPENDED
+        record.save(update_fields=["status"])
+        audit_record(action="credential.suspended", actor=actor, obj=record)
+    return record
+
+
+@transaction.atomic
+def credential_reinstate(*, credential_id: str, actor: Any = None) -> IssuedCredential:
+    """A suspended credential is valid again (a revoked one stays revoked)."""
+    record = IssuedCredential.objects.select_for_update().get(credential_id=credential_id)
+    if record.status == IssuedCredential.Status.SUSPENDED:
+        record.status = IssuedCredential.Status.VALID
+        record.save(update_fields=["status"])
+        audit_record(action="credential.reinstated", actor=actor, obj=record)
+    return record
+
+
 @dataclass(frozen=True)
 class Verification:
-    state: str  # valid | expired | not_yet_valid | revoked | forged | unreadable
+    state: str  # valid | expired | not_yet_valid | suspended | revoked | forged | unreadable
     claims: dict[str, Any] = field(default_factory=dict)
     revocation_reason: str = ""
 
@@ -105,6 +128,8 @@ def credential_verify(text: str, *, today: date | None = None) -> Verification:
         return Verification("forged", claims)
     if record.status == IssuedCredential.Status.REVOKED:
         return Verification("revoked", claims, record.revocation_reason)
+    if record.status == IssuedCredential.Status.SUSPENDED:
+        return Verification("suspended", claims)
     if today > date.fromisoformat(claims["u"]):
         return Verification("expired", claims)
     if today < date.fromisoformat(claims["f"]):

@@ -47,10 +47,12 @@ class SigningKey(models.Model):
 
 
 class IssuedCredential(models.Model):
-    """A printed, signed credential (e.g. a parking permit) as the city knows it: can be revoked."""
+    """A printed, signed credential (e.g. a parking permit) as the city knows it: can be revoked,
+    or suspended and reinstated."""
 
     class Status(models.TextChoices):
         VALID = "valid", _("valid")
+        SUSPENDED = "suspended", _("suspended")  # e.g. its fee is unpaid; valid again once paid
         REVOKED = "revoked", _("revoked")
 
     credential_id = models.CharField(_("credential id"), max_length=32, unique=True)

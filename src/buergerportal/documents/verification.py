@@ -49,5 +49,11 @@ def keys_json(request: HttpRequest) -> JsonResponse:
 
 @cache_control(max_age=300, public=True)
 def revoked_json(request: HttpRequest) -> JsonResponse:
-    revoked = IssuedCredential.objects.filter(status=IssuedCredential.Status.REVOKED)
-    return JsonResponse({"revoked": list(revoked.values_list("credential_id", flat=True))})
+    """Credential ids that offline verifiers must not accept: revoked, and suspended for now."""
+    ids = IssuedCredential.objects.values_list("credential_id", flat=True)
+    return JsonResponse(
+        {
+            "revoked": list(ids.filter(status=IssuedCredential.Status.REVOKED)),
+            "suspended": list(ids.filter(status=IssuedCredential.Status.SUSPENDED)),
+        }
+    )

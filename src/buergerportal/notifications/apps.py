@@ -7,8 +7,13 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications and mailbox")
 
     def ready(self) -> None:
-        from buergerportal.payments.listeners import register_receipt_listener
+        from buergerportal.payments.listeners import (
+            register_receipt_listener,
+            register_return_listener,
+        )
 
+        from .debit_returns import debit_return_to_mailbox
         from .receipts import receipt_to_mailbox
 
         register_receipt_listener(receipt_to_mailbox)
+        register_return_listener(debit_return_to_mailbox)

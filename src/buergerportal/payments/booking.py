@@ -20,6 +20,7 @@ from .models import Payment, PaymentState
 from .models.payment import OPEN_STATES
 from .providers.base import InvalidNotification, Notification, ProviderStatus
 from .providers.registry import payment_provider
+from .sepa.returns import debit_returns_mark_repaid
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ def _book(*, payment: Payment, notification: Notification, via: str) -> None:
         payment.provider_transaction_id = notification.transaction_id
         fields += ["paid_at", "provider_transaction_id"]
     payment.save(update_fields=fields)
+    debit_returns_mark_repaid(payment=payment)  # paying online after a returned direct debit
     audit_record(
         action=f"payment.{payment.state}", obj=payment, data={"via": via, "state": payment.state}
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .sepa.due_dates import collection_date_check
 from .sepa.mandates import BankAccount, iban_check
+from .sepa.return_files import MAX_BYTES
 
 
 class EuroAmountField(forms.CharField):
@@ -103,3 +104,22 @@ class ReportPeriodForm(forms.Form):
         if data.get("start") and data.get("end") and (data["end"] - data["start"]).days > 366:
             raise forms.ValidationError(_("Choose at most one year."))
         return data
+
+
+class ReturnFileForm(forms.Form):
+    """The bank's report of returned direct debits; its content decides what it is."""
+
+    file = forms.FileField(
+        label=_("File from the bank (camt.054 or CSV)"),
+        help_text=_(
+            "camt.054 notification (XML), or a CSV with the columns "
+            "end_to_end_id;amount;return_date;reason_code."
+        ),
+        error_messages={"required": _("Choose the file from the bank.")},
+    )
+
+    def clean_file(self) -> Any:
+        file = self.cleaned_data["file"]
+        if file.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return file

@@ -23,7 +23,8 @@ def sepa_collection_kwargs(now: datetime) -> dict[str, Any]:
 
 
 def periodic_jobs_register() -> None:
-    """Settling is on with online payment; the SEPA collection with a creditor account."""
+    """Settling is on with online payment; the SEPA collection with a creditor account; the
+    SEPA returns deadline and settlement always (they only find work where debits exist)."""
     from . import tasks
 
     if settings.PAYMENT_PROVIDER:
@@ -34,6 +35,11 @@ def periodic_jobs_register() -> None:
     job_register(
         name="payments.mandates_retention", task=tasks.mandates_retention_sweep, at=time(5, 45)
     )
+    # Returned debits left unpaid suspend what they paid for; settled debits get receipts.
+    job_register(
+        name="payments.sepa_returns_overdue", task=tasks.debit_returns_overdue, at=time(6, 15)
+    )
+    job_register(name="payments.sepa_debits_settle", task=tasks.debits_settle, at=time(6, 30))
     if settings.SEPA_CREDITOR_ID and settings.SEPA_CREDITOR_IBAN:
         job_register(
             name="payments.sepa_collection",

@@ -1,5 +1,8 @@
 """PDF receipts (Zahlungsbestätigungen) for booked payments, rendered with WeasyPrint.
 
+A payment collected by direct debit gets its receipt only once the debit is settled (it can no
+longer be returned, ``sepa/settling.py``).
+
 Once a receipt exists, every ``register_receipt_listener`` callback is called with it: the
 notifications app will put it into the resident's mailbox. Until then the payer downloads it from
 the payment's result page.
@@ -16,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from .listeners import receipt_listeners
-from .models import Payment, Receipt
+from .models import DirectDebit, DirectDebitState, Payment, PaymentMethod, Receipt
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +52,13 @@ def receipt_issue(*, payment_id: int) -> Receipt | None:
         )
         if not payment.is_booked:
             return None
+        if (
+            payment.method == PaymentMethod.SEPA_DEBIT
+            and not DirectDebit.objects.filter(
+                payment=payment, state=DirectDebitState.SETTLED
+            ).exists()
+        ):
+            return None  # a debit can still be returned until it is settled (sepa/settling.py)
         existing = Receipt.objects.filter(payment=payment).first()
         if existing is not None:
             return existing

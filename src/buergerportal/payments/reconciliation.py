@@ -12,7 +12,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from .models import PaymentItem, Refund
+from .models import DebitReturn, PaymentItem, PaymentState, Refund
 from .models.payment import BOOKED_STATES
 from .models.refund import PAID_BACK_STATES
 
@@ -32,10 +32,11 @@ class DayTotal:
     day: date
     paid_cents: int = 0
     refunded_cents: int = 0
+    returned_cents: int = 0  # booked direct debits the bank gave back (reversed on return day)
 
     @property
     def net_cents(self) -> int:
-        return self.paid_cents - self.refunded_cents
+        return self.paid_cents - self.refunded_cents - self.returned_cents
 
 
 @dataclass
@@ -54,8 +55,12 @@ class Report:
         return sum(d.refunded_cents for d in self.days)
 
     @property
+    def returned_cents(self) -> int:
+        return sum(d.returned_cents for d in self.days)
+
+    @property
     def net_cents(self) -> int:
-        return self.paid_cents - self.refunded_cents
+        return self.paid_cents - self.refunded_cents - self.returned_cents
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -67,14 +72,16 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def reconciliation_report(*, start: date, end: date) -> Report:
-    """Booked fee items and paid-back refunds between ``start`` and ``end`` (inclusive): those
-    the provider executed and those sent to the bank in a credit-transfer file (on the day the
-    file was made, its execution date)."""
+    """Booked fee items, paid-back refunds and returned debits between ``start`` and ``end``
+    (inclusive). Refunds count when the provider executed them or when they were sent to the
+    bank in a credit-transfer file (on the day the file was made, its execution date). A
+    returned debit stays booked on the day it was paid and is reversed on the day the bank
+    returned it, so past days' totals never change."""
     low, high = _bounds(start, end)
     tz = timezone.get_current_timezone()
     items = (
         PaymentItem.objects.filter(
-            payment__state__in=BOOKED_STATES,
+            payment__state__in=BOOKED_STATES | {PaymentState.RETURNED},
             payment__paid_at__gte=low,
             payment__paid_at__lt=high,
         )
@@ -89,6 +96,11 @@ def reconciliation_report(*, start: date, end: date) -> Report:
         )
         .annotate(day=TruncDate("executed_at", tzinfo=tz))
         .values("day")
+        .annotate(amount=Sum("amount_cents"))
+    )
+    returns = (
+        DebitReturn.objects.filter(reversed_booking=True, return_date__range=(start, end))
+        .values("return_date")
         .annotate(amount=Sum("amount_cents"))
     )
     report = Report(start=start, end=end)
@@ -108,6 +120,9 @@ def reconciliation_report(*, start: date, end: date) -> Report:
     for refund in refunds:
         day = refund["day"]
         totals.setdefault(day, DayTotal(day)).refunded_cents += refund["amount"]
+    for returned in returns:
+        day = returned["return_date"]
+        totals.setdefault(day, DayTotal(day)).returned_cents += returned["amount"]
     report.days = [totals[d] for d in sorted(totals)]
     return report
 
@@ -139,6 +154,10 @@ def reconciliation_csv(*, report: Report) -> str:
         if day.refunded_cents:
             writer.writerow(
                 [day.day.isoformat(), "refund", "", "", "", "", _euros(-day.refunded_cents)]
+            )
+        if day.returned_cents:
+            writer.writerow(
+                [day.day.isoformat(), "return", "", "", "", "", _euros(-day.returned_cents)]
             )
         writer.writerow([day.day.isoformat(), "day_total", "", "", "", "", _euros(day.net_cents)])
     return out.getvalue()

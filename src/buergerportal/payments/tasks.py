@@ -73,3 +73,35 @@ def sepa_collection_build(*, collection_date: str) -> int | None:
         collection_date=datetime.date.fromisoformat(collection_date), created_by=None
     )
     return created.pk if created else None
+
+
+@task()
+def debit_return_notify(*, return_id: int) -> None:
+    """Tell the payer that their direct debit was returned (once, with the pay link)."""
+    from .sepa.returns import debit_return_notify_payer
+
+    debit_return_notify_payer(return_id=return_id)
+
+
+@task()
+def debit_return_overdue_notify(*, return_id: int) -> None:
+    """A returned debit is unpaid after its deadline: the payable's owner acts (suspends)."""
+    from .sepa.returns import debit_return_overdue_deliver
+
+    debit_return_overdue_deliver(return_id=return_id)
+
+
+@task()
+def debit_returns_overdue() -> int:
+    """Periodic: returned debits still unpaid after ``BP_SEPA_RETURN_DEADLINE_DAYS``."""
+    from .sepa.returns import debit_returns_overdue as overdue
+
+    return overdue()
+
+
+@task()
+def debits_settle() -> int:
+    """Periodic: debits past the return period are settled and get their receipts."""
+    from .sepa.settling import debits_settle as settle
+
+    return settle()

@@ -52,4 +52,10 @@ urlpatterns = [
         transfers.transfer_file_download,
         name="transfer_file",
     ),
+    path("verwaltung/ruecklastschriften/", finance.debit_returns, name="debit_returns"),
+    path(
+        "verwaltung/ruecklastschriften/<int:pk>/",
+        finance.return_file,
+        name="return_file",
+    ),
 ]

@@ -19,6 +19,7 @@ class PaymentState(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
     PARTIALLY_REFUNDED = "partially_refunded", _("partially refunded")
     REFUNDED = "refunded", _("refunded")
+    RETURNED = "returned", _("returned by the bank")  # a direct debit the bank gave back
 
 
 # States in which money has arrived (a refund does not undo the booking of the payment).

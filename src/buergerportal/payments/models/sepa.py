@@ -49,6 +49,8 @@ class DirectDebitState(models.TextChoices):
     IN_FILE = "in_file", _("sent to the bank")
     BOOKED = "booked", _("collected")
     SKIPPED = "skipped", _("not collected: mandate no longer valid")
+    RETURNED = "returned", _("returned by the bank")
+    SETTLED = "settled", _("settled: can no longer be returned")
 
 
 class CollectionFile(models.Model):
@@ -99,6 +101,7 @@ class DirectDebit(models.Model):
     collection_file = models.ForeignKey(
         CollectionFile, on_delete=models.PROTECT, null=True, blank=True, related_name="debits"
     )
+    settled_at = models.DateTimeField(_("settled"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("direct debit")

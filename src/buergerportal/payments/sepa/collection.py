@@ -240,8 +240,9 @@ def debit_skip(debit: DirectDebit) -> None:
 
 
 def collection_file_book(*, file: CollectionFile, by: User | None) -> CollectionFile:
-    """The bank has booked the file: its payments count as paid (returns are booked by hand)."""
-    from ..tasks import payment_outcome_notify, receipt_issue
+    """The bank has booked the file: its payments count as paid, except debits already
+    returned (``returns.py``). Receipts wait until the debits are settled (``settling.py``)."""
+    from ..tasks import payment_outcome_notify
 
     with transaction.atomic():
         file = CollectionFile.objects.select_for_update().get(pk=file.pk)
@@ -249,7 +250,8 @@ def collection_file_book(*, file: CollectionFile, by: User | None) -> Collection
             return file
         file.booked_at = timezone.now()
         file.save(update_fields=["booked_at"])
-        for debit in file.debits.select_related("payment").select_for_update():
+        debits = file.debits.filter(state=DirectDebitState.IN_FILE)
+        for debit in debits.select_related("payment").select_for_update():
             debit.state = DirectDebitState.BOOKED
             debit.save(update_fields=["state"])
             payment = debit.payment
@@ -258,6 +260,5 @@ def collection_file_book(*, file: CollectionFile, by: User | None) -> Collection
             payment.settled_via = "sepa"
             payment.save(update_fields=["state", "paid_at", "settled_via", "updated_at"])
             transaction.on_commit(partial(payment_outcome_notify.enqueue, payment_id=payment.pk))
-            transaction.on_commit(partial(receipt_issue.enqueue, payment_id=payment.pk))
         audit_record(action="sepa.file_booked", actor=by, obj=file)
     return file

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -67,6 +68,7 @@ def result(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "test_page": test_page,
             # After its retention period the application is gone: no link back to it then.
             "payable_exists": payment.next_url != "" and payment.payable is not None,
+            "settlement_days": settings.SEPA_RETURN_PERIOD_DAYS,
         },
     )
 

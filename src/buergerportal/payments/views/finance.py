@@ -1,4 +1,5 @@
-"""The finance office: reconciliation report (page and CSV) and SEPA collection files."""
+"""The finance office: reconciliation report (page and CSV), SEPA collection files and the
+bank's returned direct debits."""
 
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..forms import CollectionForm, ReportPeriodForm
-from ..models import CollectionFile, DirectDebit, DirectDebitState
+from ..forms import CollectionForm, ReportPeriodForm, ReturnFileForm
+from ..models import CollectionFile, DebitReturn, DirectDebit, DirectDebitState, ReturnFile
 from ..reconciliation import reconciliation_csv, reconciliation_report
 from ..sepa.collection import collection_file_book, collection_file_create
 from ..sepa.due_dates import collection_date_earliest
+from ..sepa.return_files import ReturnFileInvalid
+from ..sepa.return_reasons import return_reason_text
+from ..sepa.returns import PROBLEMS, debit_returns_import
 
 
 def _period(request: HttpRequest) -> ReportPeriodForm:
@@ -123,3 +127,56 @@ def collection_file_booked(request: HttpRequest, pk: int) -> HttpResponse:
     collection_file_book(file=file, by=request.user)  # type: ignore[arg-type]
     messages.success(request, _("The file is marked as booked; its payments count as paid."))
     return redirect("payments:collection_files")
+
+
+@login_required
+@permission_required("payments.manage_direct_debits", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def debit_returns(request: HttpRequest) -> HttpResponse:
+    """Upload the bank's returns (camt.054 or CSV); the returns booked so far."""
+    form = ReturnFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            imported = debit_returns_import(
+                content=upload.read(),
+                filename=upload.name or "",
+                by=request.user,  # type: ignore[arg-type]
+            )
+        except ReturnFileInvalid as exc:
+            form.add_error("file", str(exc))
+        else:
+            return redirect("payments:return_file", pk=imported.pk)
+    returns = DebitReturn.objects.select_related("debit__payment", "repayment").order_by(
+        "-created_at"
+    )[:100]
+    return render(
+        request,
+        "payments/staff/debit_returns.html",
+        {
+            "form": form,
+            "returns": [(r, return_reason_text(r.reason_code)) for r in returns],
+            "files": ReturnFile.objects.all()[:20],
+        },
+    )
+
+
+@login_required
+@permission_required("payments.manage_direct_debits", raise_exception=True)
+def return_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """What one import booked, found booked before, and could not match (for staff to clear)."""
+    file = get_object_or_404(ReturnFile, pk=pk)
+    unmatched = [
+        {**line, "problem_text": PROBLEMS.get(line.get("problem", ""), line.get("problem"))}
+        for line in file.unmatched
+    ]
+    returns = file.returns.select_related("debit__payment", "repayment")
+    return render(
+        request,
+        "payments/staff/return_file.html",
+        {
+            "file": file,
+            "unmatched": unmatched,
+            "returns": [(r, return_reason_text(r.reason_code)) for r in returns],
+        },
+    )

@@ -16,9 +16,15 @@ class ParkingPermitConfig(AppConfig):
 
         from .changes import permit_change_paid
         from .retention import permits_application_hold
+        from .suspension import permit_debit_overdue, permit_payment_paid
         from .tasks import permit_reminders_task, permits_renew_task, permits_retention_sweep_task
 
         register_payment_listener("parking_permit.permitchange", on_paid=permit_change_paid)
+        # a renewed permit is the payable of its direct debit (and of the online payment that
+        # replaces a returned one): unpaid after the deadline it is suspended, paid it is valid
+        register_payment_listener(
+            "parking_permit.permit", on_paid=permit_payment_paid, on_overdue=permit_debit_overdue
+        )
         register_application_hold(permits_application_hold)
         # Berlin times outside the hour that repeats when summer time ends: the retention sweep
         # after the applications' one (03:15), the yearly renewal (it does nothing outside the

@@ -53,6 +53,7 @@ class Permit(models.Model):
 
     class Status(models.TextChoices):
         VALID = "valid", _("valid")
+        SUSPENDED = "suspended", _("suspended")  # its fee is unpaid (a returned direct debit)
         REVOKED = "revoked", _("revoked")
 
     # The first application; renewals and replacements keep pointing to it. A permit outlives

@@ -80,6 +80,19 @@ def no_other_valid_permit(answers: Answers) -> CheckResult:
     person = person_for_user(answers.get("_applicant"))
     if person is None:
         return CheckResult(False, NOT_LINKED)
+    suspended = Permit.objects.filter(
+        person_key=person.person_key,
+        status=Permit.Status.SUSPENDED,
+        valid_until__gte=timezone.localdate(),
+    ).first()
+    if suspended is not None:  # pay the fee (the mailbox has the link) rather than apply anew
+        return CheckResult(
+            False,
+            Text(
+                f"Ihr Ausweis für {suspended.plate} ist ausgesetzt, bis die Gebühr bezahlt ist",
+                f"Your permit for {suspended.plate} is suspended until its fee is paid",
+            ),
+        )
     other = Permit.objects.filter(
         person_key=person.person_key,
         status=Permit.Status.VALID,

@@ -30,6 +30,7 @@ from .definition import SERVICE
 from .forms import PermitChangeForm, PermitRevokeForm
 from .issue import permit_filename, permit_pdf, permit_revoke
 from .rules import renewal_of
+from .suspension import permit_unpaid_payment
 
 
 @login_required
@@ -37,7 +38,11 @@ def permit_list(request: HttpRequest) -> HttpResponse:
     user = resident_from_request(request)
     has_mandate = Mandate.objects.filter(payer=user, revoked_at=None, lapsed_at=None).exists()
     rows = [
-        {"permit": p, "renewable": renewal_of(p) is not None and not hasattr(p, "renewal")}
+        {
+            "permit": p,
+            "renewable": renewal_of(p) is not None and not hasattr(p, "renewal"),
+            "unpaid": permit_unpaid_payment(permit=p),
+        }
         for p in permits_for_resident(user)
     ]
     return render(
