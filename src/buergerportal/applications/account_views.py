@@ -12,12 +12,12 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from buergerportal.accounts.request_user import resident_from_request
-from buergerportal.cases.models import InformationRequest
-from buergerportal.cases.workflow import WorkflowError, information_answer
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.creation import PaymentError, payment_start
 from buergerportal.payments.models import PaymentState
+from buergerportal.procedures.information import information_answer, information_request_open
+from buergerportal.procedures.lifecycle import ProcedureError
 
 from .access import application_for_resident, applications_for_resident, drafts_for_resident
 from .forms import InformationAnswerForm, StatusLookupForm
@@ -45,11 +45,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, application_id: str) -> HttpResponse:
     user = resident_from_request(request)
     application = application_for_resident(user, application_id)
-    open_request = (
-        InformationRequest.objects.filter(application=application, answered_at__isnull=True)
-        .order_by("-asked_at")
-        .first()
-    )
+    open_request = information_request_open(application)
     form = InformationAnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and open_request is not None and form.is_valid():
         try:
@@ -58,7 +54,7 @@ def detail(request: HttpRequest, application_id: str) -> HttpResponse:
                 actor=user,
                 answer=form.cleaned_data["answer"],
             )
-        except WorkflowError as exc:
+        except ProcedureError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Thank you. Your answer has been sent."))

@@ -84,19 +84,46 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class Check:
-    """A check run on submission; a failed check sends the case to a clerk with its reason."""
+    """A check run on submission; a failed check sends the case to a clerk with its reason.
+
+    ``declared=True``: the check only repeats the applicant's own answer (nothing was looked
+    up); it is shown as "declared by the applicant", never as "passed".
+    """
 
     slug: str
     title: Text
     run: Callable[[Answers], CheckResult]
+    declared: bool = False
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """The legal provision that allows a decision without a person (e.g. VwVfG § 35a together
+    with the city's rule): its citation and its text, shown to the resident."""
+
+    citation: Text
+    text: Text
 
 
 @dataclass(frozen=True)
 class Workflow:
-    may_decide_automatically: bool = False  # needs a legal basis (VwVfG §35a)
+    # Deciding without a person needs a legal provision that allows it (VwVfG § 35a): a
+    # workflow that may decide automatically must name it in ``legal_basis``.
+    may_decide_automatically: bool = False
     four_eyes: bool = False  # a second, different approver confirms every decision
     target_days: int = 14  # processing time promised; older open cases are flagged
     info_request_days: int = 14  # default deadline for the resident's answer
+    legal_basis: LegalBasis | None = None
+
+    def __post_init__(self) -> None:
+        if self.may_decide_automatically and (
+            self.legal_basis is None or not self.legal_basis.citation.de
+        ):
+            raise ValueError(
+                "Workflow(may_decide_automatically=True) needs the legal provision that allows "
+                "an automatic decision: legal_basis=LegalBasis(citation=Text(...), text=Text(...))"
+                " (VwVfG § 35a)"
+            )
 
 
 def free_of_charge(answers: Answers) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -11,7 +12,6 @@ from django.db import transaction
 
 from buergerportal.accounts.models import Membership, OrgUnit, Role, User
 from buergerportal.registers.demo import demo_registers_load
-from buergerportal.services.parking_permit.zones import DEMO_ZONES, zones_load
 
 DEMO_PASSWORD = "Demo-Passwort-2026"  # noqa: S105  (the demo's published password)
 
@@ -79,6 +79,17 @@ RESIDENTS = [
 ]
 
 
+DemoLoader = Callable[[Mapping[str, User]], None]
+_demo_loaders: list[DemoLoader] = []
+
+
+def demo_loader_register(loader: DemoLoader) -> None:
+    """A service adds its demo data to the demo city (called from its ``AppConfig.ready()``);
+    the loader gets the demo users by email address and must be idempotent."""
+    if loader not in _demo_loaders:
+        _demo_loaders.append(loader)
+
+
 @transaction.atomic
 def demo_city_load() -> list[DemoPerson]:
     """Create or refresh the demo city; returns everyone who can log in."""
@@ -108,5 +119,6 @@ def demo_city_load() -> list[DemoPerson]:
         ):
             TOTP.activate(user, person.totp_secret)
     demo_registers_load(users)
-    zones_load(path=DEMO_ZONES)
+    for loader in _demo_loaders:  # each service's own demo data (e.g. the parking zones)
+        loader(users)
     return [*STAFF, *RESIDENTS]

@@ -42,10 +42,9 @@ def notice_render(*, application: Application) -> bytes:
 
 def notice_issue(*, application_id: str) -> Notice | None:
     """Create the notice once, put it in the applicant's mailbox and announce it by email."""
-    from buergerportal.cases.events import case_event_record
-    from buergerportal.cases.models import EventKind
     from buergerportal.notifications.mailbox import message_deliver
     from buergerportal.notifications.tasks import application_email_send
+    from buergerportal.procedures.lifecycle import EventKind, case_event_record
 
     with transaction.atomic():
         application = (

@@ -65,3 +65,8 @@ def zones_load(*, path: Path) -> ZoneFigures:
             )
             ranges += 1
     return ZoneFigures(zones=len(zones), ranges=ranges)
+
+
+def zones_demo_load(users: object) -> None:
+    """The demo city's parking zones (registered with the demo loader in ``apps.py``)."""
+    zones_load(path=DEMO_ZONES)
