@@ -16,10 +16,13 @@ from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.creation import PaymentError, payment_start
 from buergerportal.payments.models import PaymentState
+from buergerportal.procedures.decision import application_decided_automatically
 from buergerportal.procedures.information import information_answer, information_request_open
 from buergerportal.procedures.lifecycle import ProcedureError
+from buergerportal.procedures.withdrawal import application_may_withdraw, application_withdraw
 
 from .access import application_for_resident, applications_for_resident, drafts_for_resident
+from .check_results import check_rows
 from .forms import InformationAnswerForm, StatusLookupForm
 from .models import Application
 from .paying import PaymentNotPossible, application_payment_begin
@@ -59,18 +62,39 @@ def detail(request: HttpRequest, application_id: str) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. Your answer has been sent."))
         return redirect("applications:detail", application.pk)
+    service = service_by_slug(application.service_slug)
+    automatic = not application.is_open and application_decided_automatically(application)
     return render(
         request,
         "applications/detail.html",
         {
             "application": application,
-            "service": service_by_slug(application.service_slug),
+            "service": service,
             "events": application.events.all(),
             "open_request": open_request,
             "form": form,
             "payment": payments_for_payable(application).first(),
+            "checks": check_rows(application),
+            "automatic": automatic,
+            "legal_basis": service.workflow.legal_basis if service else None,
+            "can_withdraw": application_may_withdraw(application),
         },
     )
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, application_id: str) -> HttpResponse:
+    """The resident withdraws the application (before it is decided)."""
+    user = resident_from_request(request)
+    application = application_for_resident(user, application_id)
+    try:
+        application_withdraw(application=application, actor=user)
+    except ProcedureError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect("applications:detail", application.pk)
 
 
 @login_required

@@ -86,6 +86,13 @@ def application_mark_paid(*, application_id: uuid.UUID | str, payment_id: int) -
         if payment.state not in BOOKED_STATES or payment.payable_id != str(application.pk):
             raise PaymentError("this payment is not a booked payment of this application")
         if application.paid_at is not None or application.status != Status.AWAITING_PAYMENT:
+            if application.status == Status.WITHDRAWN and application.paid_at is None:
+                # paid at the provider after the resident withdrew: finance refunds it
+                audit_record(
+                    action="application.paid_after_withdrawal",
+                    obj=application,
+                    data={"payment": str(payment.public_id)},
+                )
             if application.paid_at is not None and payment.paid_at != application.paid_at:
                 audit_record(
                     action="application.paid_twice",

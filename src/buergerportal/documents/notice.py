@@ -20,7 +20,10 @@ def notice_render(*, application: Application) -> bytes:
     """The notice as PDF bytes, in the language the resident applied in."""
     from weasyprint import HTML
 
+    from buergerportal.procedures.decision import application_decided_automatically
+
     service = service_by_slug(application.service_slug)
+    automatic = application_decided_automatically(application)
     with translation.override(application.language):
         html = render_to_string(
             "documents/notice.html",
@@ -32,6 +35,8 @@ def notice_render(*, application: Application) -> bytes:
                 "granted": service.notice_lines(application)
                 if service and service.notice_lines and application.status == Status.APPROVED
                 else [],
+                "automatic": automatic,
+                "legal_basis": service.workflow.legal_basis if service else None,
                 "city": settings.CITY_NAME,
                 "unit": application.unit,
                 "today": timezone.localdate(),
