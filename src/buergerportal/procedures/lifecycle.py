@@ -88,6 +88,7 @@ class TransitionNotAllowed(ProcedureError):
     """The transition table does not allow this move from the application's current status."""
 
     def __init__(self, source: str, target: str) -> None:
+        source, target = str(source), str(target)
         super().__init__(f"an application cannot go from {source!r} to {target!r}")
         self.source, self.target = source, target
 

@@ -171,3 +171,28 @@ def test_a_clerk_cannot_approve_a_second_permit_and_is_told_why(apply, anna, ann
     second.refresh_from_db()
     assert second.status == "submitted" and second.decided_at is None
     assert Permit.objects.filter(person_key="DEMO-ANNA").count() == 1
+
+
+def test_the_automatic_decision_names_its_legal_basis_and_the_review_by_a_person(
+    apply, anna, client
+):
+    """§ 35a VwVfG allows the automatic permit; the notice, the resident's page and the service
+    page say it was decided without a person and how to ask for a review (Art. 22(3) GDPR)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    application = apply(anna, plate="ma-as 2026")
+    assert application.status == "approved"
+    assert application.events.get(kind="approved").actor is None
+    pdf = application.notice.pdf.open("rb").read()
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages).split())
+    assert "ohne Beteiligung einer Person" in text
+    assert "§ 35a VwVfG" in text
+    assert "Art. 22 Abs. 3 DSGVO" in text
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "Automatisch entschieden" in page
+    assert "Art. 22 Abs. 3 DSGVO" in page
+    service_page = client.get(reverse("catalogue:detail", args=["bewohnerparkausweis"]))
+    assert "§ 35a VwVfG" in service_page.content.decode()
+    assert "Automatische Entscheidung" in service_page.content.decode()
