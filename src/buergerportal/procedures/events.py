@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from django.db import transaction
@@ -74,7 +75,6 @@ class ApplicationWithdrawn(ApplicationEvent):
 
 
 E = TypeVar("E", bound=ApplicationEvent)
-Handler = Callable[[E], None]
 
 _subscribers: dict[type[ApplicationEvent], list[Callable[..., None]]] = defaultdict(list)
 
@@ -96,4 +96,4 @@ def event_publish(event: ApplicationEvent) -> None:
     """Hand the event to its subscribers once the current transaction commits (never on
     rollback). Each subscriber gets its own callback, in the order they registered."""
     for handler in subscribers_for(type(event)):
-        transaction.on_commit(lambda handler=handler: handler(event))
+        transaction.on_commit(partial(handler, event))
