@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,11 +21,15 @@ from buergerportal.payments.models import PaymentState
 from buergerportal.procedures.decision import application_decided_automatically
 from buergerportal.procedures.information import information_answer, information_request_open
 from buergerportal.procedures.lifecycle import ProcedureError
+from buergerportal.procedures.review import (
+    application_may_request_review,
+    application_review_request,
+)
 from buergerportal.procedures.withdrawal import application_may_withdraw, application_withdraw
 
 from .access import application_for_resident, applications_for_resident, drafts_for_resident
 from .check_results import check_rows
-from .forms import InformationAnswerForm, StatusLookupForm
+from .forms import InformationAnswerForm, ReviewRequestForm, StatusLookupForm
 from .models import Application
 from .paying import PaymentNotPossible, application_payment_begin
 from .status import status_lookup
@@ -44,6 +50,26 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _detail_context(application: Application, **forms: Any) -> dict[str, Any]:
+    service = service_by_slug(application.service_slug)
+    automatic = not application.is_open and application_decided_automatically(application)
+    return {
+        "application": application,
+        "service": service,
+        "events": application.events.all(),
+        "open_request": information_request_open(application),
+        "form": InformationAnswerForm(),
+        "payment": payments_for_payable(application).first(),
+        "checks": check_rows(application),
+        "automatic": automatic,
+        "legal_basis": service.workflow.legal_basis if service else None,
+        "can_withdraw": application_may_withdraw(application),
+        "can_request_review": automatic and application_may_request_review(application),
+        "review_form": ReviewRequestForm(),
+        **forms,
+    }
+
+
 @login_required
 def detail(request: HttpRequest, application_id: str) -> HttpResponse:
     user = resident_from_request(request)
@@ -62,24 +88,30 @@ def detail(request: HttpRequest, application_id: str) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. Your answer has been sent."))
         return redirect("applications:detail", application.pk)
-    service = service_by_slug(application.service_slug)
-    automatic = not application.is_open and application_decided_automatically(application)
-    return render(
-        request,
-        "applications/detail.html",
-        {
-            "application": application,
-            "service": service,
-            "events": application.events.all(),
-            "open_request": open_request,
-            "form": form,
-            "payment": payments_for_payable(application).first(),
-            "checks": check_rows(application),
-            "automatic": automatic,
-            "legal_basis": service.workflow.legal_basis if service else None,
-            "can_withdraw": application_may_withdraw(application),
-        },
-    )
+    return render(request, "applications/detail.html", _detail_context(application, form=form))
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, application_id: str) -> HttpResponse:
+    """The resident asks a person to review an automatic decision (GDPR Art. 22(3))."""
+    user = resident_from_request(request)
+    application = application_for_resident(user, application_id)
+    form = ReviewRequestForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(application, review_form=form)
+        return render(request, "applications/detail.html", context, status=400)
+    try:
+        application_review_request(
+            application=application, actor=user, reason=form.cleaned_data["reason"]
+        )
+    except ProcedureError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Your request has been sent. A person will review the decision.")
+        )
+    return redirect("applications:detail", application.pk)
 
 
 @login_required

@@ -29,6 +29,8 @@ class Status(models.TextChoices):
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # The resident asked a person to review an automatic decision (GDPR Art. 22(3)).
+    REVIEW_REQUESTED = "review_requested", _("Review by a person requested")
 
 
 # The staff queue's open statuses. An application awaiting payment is not among them: it
@@ -39,6 +41,7 @@ OPEN_STATUSES = (
     Status.INFO_REQUESTED,
     Status.CHECKED,
     Status.AWAITING_CONFIRMATION,
+    Status.REVIEW_REQUESTED,
 )
 
 

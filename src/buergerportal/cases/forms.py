@@ -113,3 +113,12 @@ class ConfirmForm(forms.Form):
         choices=[("yes", _("Confirm the decision")), ("no", _("Send back to review"))],
         error_messages={"required": _("Choose whether you confirm the decision")},
     )
+
+
+class ReviewForm(forms.Form):
+    reasons = forms.CharField(
+        label=_("Result of your review (shown to the applicant)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        error_messages={"required": _("Give the result of your review.")},
+    )

@@ -22,6 +22,8 @@ class EventKind(models.TextChoices):
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn by the applicant")
+    REVIEW_REQUESTED = "review_requested", _("Review by a person requested")
+    REVIEWED = "reviewed", _("Decision reviewed by a person")
     NOTICE_ISSUED = "notice_issued", _("Notice issued")
 
 

@@ -35,6 +35,7 @@ from .forms import (
     InformationRequestForm,
     NoteForm,
     QueueFilterForm,
+    ReviewForm,
 )
 from .notes import note_add
 from .queues import QueueFilter, deadline_state, queue_page
@@ -44,6 +45,7 @@ from .workflow import (
     case_confirm,
     case_decide,
     case_request_information,
+    case_review_complete,
     cases_confirm_checked,
 )
 
@@ -158,6 +160,7 @@ def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
         "info_form": InformationRequestForm(days=days),
         "decision_form": DecisionForm(),
         "confirm_form": ConfirmForm(),
+        "review_form": ReviewForm(),
         "can_confirm": case.status == Status.AWAITING_CONFIRMATION
         and case.proposed_by_id != request.user.pk,
     }
@@ -220,6 +223,12 @@ def case_action(request: HttpRequest, case_id: str, action: str) -> HttpResponse
             form = context["confirm_form"] = ConfirmForm(request.POST)
             if form.is_valid():
                 case_confirm(application=case, actor=user, agree=form.cleaned_data["agree"])
+        elif action == "review":
+            form = context["review_form"] = ReviewForm(request.POST)
+            if form.is_valid():
+                case_review_complete(
+                    application=case, actor=user, reasons=form.cleaned_data["reasons"]
+                )
         else:
             raise Http404
     except WorkflowError as exc:

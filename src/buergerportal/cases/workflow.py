@@ -30,6 +30,7 @@ from buergerportal.procedures.lifecycle import (
     application_transition,
     case_event_record,
 )
+from buergerportal.procedures.review import review_decision_before
 
 from .models import EventKind, InformationRequest
 
@@ -39,6 +40,7 @@ __all__ = [
     "case_confirm",
     "case_decide",
     "case_request_information",
+    "case_review_complete",
     "cases_confirm_checked",
     "information_answer",
 ]
@@ -202,3 +204,23 @@ def cases_confirm_checked(
         except WorkflowError as exc:
             refused.append((case.reference, str(exc)))
     return confirmed, refused
+
+
+@transaction.atomic
+def case_review_complete(*, application: Application, actor: User, reasons: str) -> Application:
+    """A person reviewed an automatic decision the resident asked about (GDPR Art. 22(3)) and
+    keeps it; the reasons are shown to the resident. To change it, the clerk uses the service's
+    own means (e.g. revoking the permit) and records that here."""
+    case = _lock(application)
+    _require_member(actor, case)
+    if case.status != Status.REVIEW_REQUESTED:
+        raise WorkflowError(_("No review was requested for this case."))
+    if not reasons.strip():
+        raise WorkflowError(_("Give the result of your review."))
+    return application_transition(
+        application=case,
+        to=review_decision_before(case),
+        actor=actor,
+        kind=EventKind.REVIEWED,
+        detail=reasons.strip(),
+    )

@@ -74,6 +74,16 @@ class ApplicationWithdrawn(ApplicationEvent):
     pass
 
 
+@dataclass(frozen=True)
+class ReviewRequested(ApplicationEvent):
+    """The resident asked a person to review an automatic decision (GDPR Art. 22(3))."""
+
+
+@dataclass(frozen=True)
+class DecisionReviewed(ApplicationEvent):
+    """A person reviewed the automatic decision; it stands (with the reviewer's reasons)."""
+
+
 E = TypeVar("E", bound=ApplicationEvent)
 
 _subscribers: dict[type[ApplicationEvent], list[Callable[..., None]]] = defaultdict(list)

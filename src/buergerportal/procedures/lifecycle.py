@@ -13,6 +13,8 @@ its clients; the notice and the emails are subscribers.
     submitted / in review / checked ─► awaiting second approval (four-eyes) ─► approved | rejected
                                                                            └► in review (sent back)
     any open status ─► withdrawn (the resident)
+    approved | rejected (automatic) ─► review requested (the resident, GDPR Art. 22(3))
+                                    ─► approved | rejected (a person keeps the decision)
 """
 
 from __future__ import annotations
@@ -76,6 +78,10 @@ TRANSITIONS: dict[tuple[str, str], type[ev.ApplicationEvent]] = {
             S.AWAITING_CONFIRMATION,
         )
     },
+    (S.APPROVED, S.REVIEW_REQUESTED): ev.ReviewRequested,
+    (S.REJECTED, S.REVIEW_REQUESTED): ev.ReviewRequested,
+    (S.REVIEW_REQUESTED, S.APPROVED): ev.DecisionReviewed,
+    (S.REVIEW_REQUESTED, S.REJECTED): ev.DecisionReviewed,
 }
 FINAL_STATUSES = (S.APPROVED, S.REJECTED, S.WITHDRAWN)
 
