@@ -104,3 +104,19 @@ def test_the_median_time_to_confirmation_is_the_middle_wait(clerk, confirmed_ser
     with travel_to("2026-06-04T09:00:00+02:00"):
         median = confirmation_median(clerk)
     assert abs(median - timedelta(hours=5)) < timedelta(minutes=1)
+
+
+def test_a_tampered_case_id_is_refused_and_the_others_are_confirmed(
+    client, clerk, confirmed_service
+):
+    case = submit_example(user=UserFactory(), service=confirmed_service)
+    login_staff(client, clerk)
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("cases:confirm_checked"), {"case": ["not-a-case", str(case.pk)]}, follow=True
+    )
+    html = response.content.decode()
+    assert "not-a-case: Unknown case." in html
+    assert "1 case confirmed and approved." in html
+    case.refresh_from_db()
+    assert case.status == Status.APPROVED

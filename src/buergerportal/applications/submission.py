@@ -81,6 +81,7 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
             to=Status.AWAITING_PAYMENT if fee_cents > 0 else Status.SUBMITTED,
             actor=draft.owner,
             kind=EventKind.SUBMITTED,
+            automatic=False,  # a guest submits too: a person, without an account
         )
         # Checks may ask the registers about the applicant (once-only), so they get who it is.
         case_run_checks(

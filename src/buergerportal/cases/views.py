@@ -125,15 +125,27 @@ def confirm_checked(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Choose the cases to confirm."))
         return redirect("cases:queue")
     confirmed, refused = cases_confirm_checked(application_ids=ids, actor=user)
-    if confirmed:
+    approved = sum(1 for case in confirmed if case.status == Status.APPROVED)
+    proposed = len(confirmed) - approved  # four-eyes: a second approver confirms them
+    if approved:
         messages.success(
             request,
             ngettext(
                 "%(count)d case confirmed and approved.",
                 "%(count)d cases confirmed and approved.",
-                len(confirmed),
+                approved,
             )
-            % {"count": len(confirmed)},
+            % {"count": approved},
+        )
+    if proposed:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d case proposed for approval; a second approver confirms it.",
+                "%(count)d cases proposed for approval; a second approver confirms them.",
+                proposed,
+            )
+            % {"count": proposed},
         )
     for reference, reason in refused:
         messages.error(request, f"{reference}: {reason}")

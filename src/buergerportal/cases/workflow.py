@@ -10,6 +10,7 @@ notice and the emails follow as subscribers of its events.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from datetime import date
 
@@ -191,7 +192,12 @@ def cases_confirm_checked(
     confirmed: list[Application] = []
     refused: list[tuple[str, str]] = []
     for application_id in dict.fromkeys(str(i) for i in application_ids):
-        case = Application.objects.filter(pk=application_id).select_related("unit").first()
+        try:
+            pk = uuid.UUID(application_id)
+        except ValueError:
+            refused.append((application_id, _("Unknown case.")))
+            continue
+        case = Application.objects.filter(pk=pk).select_related("unit").first()
         if case is None or not staff_has_role(actor, unit=case.unit):
             refused.append((application_id, _("You are not a member of this case's unit.")))
             continue

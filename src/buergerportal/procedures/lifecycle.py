@@ -141,12 +141,14 @@ def application_transition(
     detail: str = "",
     audit_data: dict[str, Any] | None = None,
     fields: dict[str, Any] | None = None,
+    automatic: bool | None = None,
 ) -> Application:
     """Move the application to ``to``; raises ``TransitionNotAllowed`` (and changes nothing).
 
     ``fields`` are saved with the status in the same update (e.g. the decision's reasons);
-    entering a final status sets ``decided_at``. ``actor=None`` is the system: the event then
-    says ``automatic=True``. Returns the locked, updated row.
+    entering a final status sets ``decided_at``. ``automatic`` says no person acted (default:
+    ``actor is None``; a guest's submission passes ``automatic=False``). Returns the locked,
+    updated row.
     """
     locked = Application.objects.select_for_update().get(pk=application.pk)
     source = locked.status
@@ -171,7 +173,7 @@ def application_transition(
         event_type(
             application_id=str(locked.pk),
             actor_id=actor_user.pk if actor_user is not None else None,
-            automatic=actor is None,
+            automatic=actor is None if automatic is None else automatic,
         )
     )
     # the caller's object follows the row (callers keep using the instance they passed)
