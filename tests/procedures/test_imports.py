@@ -102,11 +102,12 @@ def _cycles(edges: set[tuple[str, str]]) -> set[tuple[str, str]]:
     return {(s, t) for s, t in edges if reaches(t, s)}
 
 
-def test_the_graph_sees_function_level_imports():
-    # cases.views imports the queue module at module level; the lifecycle's imports inside
-    # functions count too (a sanity check of the walker on this very project)
+def test_the_graph_sees_module_and_function_level_imports():
+    # a sanity check of the walker on this very project: cases.views imports the models at
+    # module level, documents.notice imports the kernel's decision inside ``notice_render``
     graph = module_graph()
     assert "buergerportal.applications.models" in graph["buergerportal.cases.views"]
+    assert "buergerportal.procedures.decision" in graph["buergerportal.documents.notice"]
 
 
 def test_core_imports_no_feature_app():
