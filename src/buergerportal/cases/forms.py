@@ -19,7 +19,12 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("open", _("All open")), ("all", _("All")), *Status.choices],
+        # "draft" lives only inside the submitting transaction: nothing to filter for
+        choices=[
+            ("open", _("All open")),
+            ("all", _("All")),
+            *[(value, label) for value, label in Status.choices if value != Status.DRAFT],
+        ],
     )
     older_than_days = forms.IntegerField(
         label=_("Older than (days)"), required=False, min_value=0, max_value=3650
