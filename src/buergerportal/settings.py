@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
 import os
 import secrets
 from pathlib import Path
@@ -90,12 +91,33 @@ CSRF_TRUSTED_ORIGINS = env_list("BP_CSRF_TRUSTED_ORIGINS", [])
 CITY_NAME = env_str("BP_CITY_NAME", "Mannheim")
 SITE_URL = env_str("BP_SITE_URL", "http://127.0.0.1:8000")
 
+# The enabled administrative services: packages under buergerportal/services/ (docs/services.md).
+# A service with its own Django app (models, migrations, periodic jobs: an ``apps.py``) is
+# installed with it; removing a name here removes the service from the portal.
+SERVICES = env_list(
+    "BP_SERVICES",
+    [
+        "parking_permit",
+        "family_pass",
+        "certificates",
+        "swim_courses",
+        "business_lookup",
+        "dog_tax",
+    ],
+)
+SERVICE_APPS = [
+    f"buergerportal.services.{name}"
+    for name in SERVICES
+    if importlib.util.find_spec(f"buergerportal.services.{name}.apps") is not None
+]
+
 INSTALLED_APPS = [
     "buergerportal.core",
     "buergerportal.accounts",
     "buergerportal.catalogue",
     "buergerportal.registers",
-    "buergerportal.services.parking_permit",
+    "buergerportal.services",
+    *SERVICE_APPS,
     # --- service engine and back office (issue 3) ---
     "buergerportal.applications",
     "buergerportal.cases",

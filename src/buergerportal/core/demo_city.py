@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -11,7 +12,6 @@ from django.db import transaction
 
 from buergerportal.accounts.models import Membership, OrgUnit, Role, User
 from buergerportal.registers.demo import demo_registers_load
-from buergerportal.services.parking_permit.zones import DEMO_ZONES, zones_load
 
 DEMO_PASSWORD = "Demo-Passwort-2026"  # noqa: S105  (the demo's published password)
 
@@ -108,5 +108,15 @@ def demo_city_load() -> list[DemoPerson]:
         ):
             TOTP.activate(user, person.totp_secret)
     demo_registers_load(users)
-    zones_load(path=DEMO_ZONES)
+    for loader in _loaders:  # the services' parts of the demo city (e.g. parking zones)
+        loader(users=users)
     return [*STAFF, *RESIDENTS]
+
+
+_loaders: list[Callable[..., None]] = []
+
+
+def demo_loader_register(loader: Callable[..., None]) -> None:
+    """A part of the demo city loaded after the people: ``loader(users={email: User})``."""
+    if loader not in _loaders:
+        _loaders.append(loader)
