@@ -18,7 +18,6 @@ from typing import overload
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -287,9 +286,45 @@ SESSION_COOKIE_AGE = env_int("BP_SESSION_SECONDS", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Internationalisation -------------------------------------------------------------------
+# German is the source language of all content; docs/architecture.md ("Languages") explains how
+# a city adds a language with these settings and translation files only.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("German")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+
+
+def _languages(items: list[str]) -> list[tuple[str, str]]:
+    """``de,en,tr,de-x-easy=Leichte Sprache`` → codes with the name each language has in itself
+    (Django knows most; a variant such as easy German is named after ``=``)."""
+    from django.conf.locale import LANG_INFO
+
+    languages = []
+    for item in items:
+        code, _sep, name = (part.strip() for part in item.partition("="))
+        name = name or LANG_INFO.get(code.lower(), {}).get("name_local", "")
+        if not name:
+            raise ImproperlyConfigured(f"BP_LANGUAGES: name the language {code!r} ({code}=Name)")
+        languages.append((code.lower(), name))
+    if LANGUAGE_CODE not in dict(languages):
+        raise ImproperlyConfigured(f"BP_LANGUAGES must include {LANGUAGE_CODE!r}")
+    return languages
+
+
+def _fallbacks(items: list[str], languages: list[tuple[str, str]]) -> dict[str, str]:
+    """``tr:en,de-x-easy:de`` → which language each one falls back to (default: German)."""
+    fallbacks = {}
+    for item in items:
+        code, _sep, fallback = (part.strip().lower() for part in item.partition(":"))
+        if code not in dict(languages) or fallback not in dict(languages):
+            raise ImproperlyConfigured(
+                f"BP_LANGUAGE_FALLBACKS: {item!r} names a language that is not in BP_LANGUAGES"
+            )
+        fallbacks[code] = fallback
+    return fallbacks
+
+
+LANGUAGES = _languages(env_list("BP_LANGUAGES", ["de", "en"]))
+LANGUAGE_FALLBACKS = _fallbacks(env_list("BP_LANGUAGE_FALLBACKS", []), LANGUAGES)
+# The city's own catalogues (interface django.po, content content.po) come first.
+LOCALE_PATHS = [*(Path(p) for p in env_list("BP_LOCALE_PATHS", [])), BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils import translation
 
 from buergerportal.accounts.models import User
 from buergerportal.applications.models import Application, Status
@@ -18,14 +17,10 @@ from .events import case_event_record
 from .models import EventKind
 
 
-def _both(value: Text | str) -> dict[str, str]:
-    if isinstance(value, Text):
-        return {"de": value.de, "en": value.en}
-    return {"de": str(value), "en": str(value)}
-
-
 def case_run_checks(*, application: Application, answers: dict[str, Any]) -> bool:
-    """Store each check's result with its reason and record the event; True if all passed.
+    """Store each check's result as a code with parameters (``{"slug", "passed", "code",
+    "params"}``, no prose: ``check_rows`` renders it when read) and record the event; True if
+    all passed.
 
     Recording only: what happens next is ``case_route``'s decision (for a fee-charging
     service, only once the fee is paid).
@@ -33,17 +28,16 @@ def case_run_checks(*, application: Application, answers: dict[str, Any]) -> boo
     service = service_by_slug(application.service_slug)
     assert service is not None  # noqa: S101  (submission already found it)
     results = []
-    with translation.override(application.language):
-        for check in service.checks:
-            outcome = check.run(answers)
-            results.append(
-                {
-                    "slug": check.slug,
-                    "title": _both(check.title),
-                    "passed": outcome.passed,
-                    "reason": _both(outcome.reason),
-                }
-            )
+    for check in service.checks:
+        outcome = check.run(answers)
+        results.append(
+            {
+                "slug": check.slug,
+                "passed": outcome.passed,
+                "code": outcome.code,
+                "params": dict(outcome.params),
+            }
+        )
     application.check_results = results
     application.save(update_fields=["check_results"])
     failed = [r["slug"] for r in results if not r["passed"]]
@@ -91,10 +85,40 @@ def case_route(*, application: Application) -> Application:
         return application
 
 
+LEGACY = "legacy"  # results stored as prose before codes: params hold {"title", "reason"}
+
+
 def check_rows(application: Application) -> list[dict[str, Any]]:
-    """The stored results in the current language, for templates."""
-    lang = "en" if (translation.get_language() or "de").startswith("en") else "de"
-    return [
-        {"title": r["title"][lang], "passed": r["passed"], "reason": r["reason"][lang]}
-        for r in application.check_results
-    ]
+    """The stored results rendered in the current language from the service's checks, for
+    templates. A check the service no longer has shows its slug and code."""
+    service = service_by_slug(application.service_slug)
+    checks = {c.slug: c for c in service.checks} if service is not None else {}
+    rows = []
+    for result in application.check_results:
+        check = checks.get(result["slug"])
+        code, params = result.get("code", ""), result.get("params", {})
+        if code == LEGACY:
+            title = _legacy_text(params.get("title")) or (check.title if check else None)
+            rows.append(
+                {
+                    "title": str(title or result["slug"]),
+                    "passed": result["passed"],
+                    "reason": str(_legacy_text(params.get("reason")) or ""),
+                }
+            )
+            continue
+        rows.append(
+            {
+                "title": str(check.title) if check else result["slug"],
+                "passed": result["passed"],
+                "reason": check.reason(code, params) if check else code,
+            }
+        )
+    return rows
+
+
+def _legacy_text(value: object) -> Text | None:
+    """A text stored before codes (``{"de": ..., "en": ...}``) as content again."""
+    if not isinstance(value, dict) or not value.get("de"):
+        return None
+    return Text(value["de"], value.get("en", ""))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
-
 from .definitions import LifeSituation, ServiceDefinition, Text
 
 LIFE_SITUATIONS: tuple[LifeSituation, ...] = (
@@ -78,8 +76,8 @@ def service_by_slug(slug: str) -> ServiceDefinition | None:
 
 
 def services_a_to_z() -> list[ServiceDefinition]:
-    english = (get_language() or "de").startswith("en")
-    return sorted(all_services(), key=lambda s: (s.title.en if english else s.title.de).casefold())
+    """Every service, sorted by its title in the active language."""
+    return sorted(all_services(), key=lambda s: str(s.title).casefold())
 
 
 def services_for_situation(slug: str) -> list[ServiceDefinition]:

@@ -24,6 +24,11 @@ def _texts(service: ServiceDefinition) -> list[tuple[str, Text]]:
     texts = [("title", service.title), ("summary", service.summary)]
     texts += [(f"step {step.slug!r} title", step.title) for step in service.steps]
     texts += [(f"check {check.slug!r} title", check.title) for check in service.checks]
+    texts += [
+        (f"check {check.slug!r} reason {code!r}", reason)
+        for check in service.checks
+        for code, reason in check.reasons.items()
+    ]
     texts += [(f"upload {spec.slug!r} title", spec.title) for spec in service.uploads]
     return texts
 

@@ -80,6 +80,7 @@ SERVICE = ServiceDefinition(
             "place",
             Text("Abholung an einem Wohnhaus", "Collection from a residential house"),
             rules.collects_from_a_house,
+            reasons=rules.PLACE_REASONS,
         ),
     ),
     workflow=Workflow(target_days=14),

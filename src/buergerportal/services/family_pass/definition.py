@@ -148,9 +148,13 @@ SERVICE = ServiceDefinition(
             "residence",
             Text("Hauptwohnsitz in der Stadt", "Main residence in the city"),
             rules.lives_in_city,
+            reasons=rules.RESIDENCE_REASONS,
         ),
         Check(
-            "child_under_18", Text("Kind unter 18", "Child under 18"), rules.youngest_child_under_18
+            "child_under_18",
+            Text("Kind unter 18", "Child under 18"),
+            rules.youngest_child_under_18,
+            reasons=rules.CHILD_REASONS,
         ),
     ),
     workflow=Workflow(may_decide_automatically=False, four_eyes=False, target_days=7),

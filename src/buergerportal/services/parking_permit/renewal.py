@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from buergerportal.catalogue.definitions import Text
 from buergerportal.notifications.mailbox import message_deliver
 from buergerportal.payments.creation import FeeItem
 from buergerportal.payments.models import Mandate
@@ -62,19 +63,19 @@ def _current_zone(permit: Permit) -> tuple[Zone | None, str | None]:
 
 
 REASONS = {
-    "no_mandate": (
+    "no_mandate": Text(
         "Es gibt kein gültiges Lastschriftmandat.",
         "There is no valid direct-debit mandate.",
     ),
-    "no_main_residence": (
+    "no_main_residence": Text(
         "Laut Melderegister ist hier nicht mehr Ihr Hauptwohnsitz.",
         "The resident register no longer shows your main residence here.",
     ),
-    "not_in_zone": (
+    "not_in_zone": Text(
         "Ihre Anschrift liegt in keiner Bewohnerparkzone mehr.",
         "Your address is no longer in a resident parking zone.",
     ),
-    "vehicle": (
+    "vehicle": Text(
         "Das Fahrzeug ist nicht mehr auf Sie zugelassen; bitte beantragen Sie neu.",
         "The vehicle is no longer registered to you; please apply again.",
     ),
@@ -106,7 +107,7 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
             permit.auto_renew = False
             permit.save(update_fields=["auto_renew"])
             with translation.override(language):
-                text = REASONS[reason][1 if language.startswith("en") else 0]
+                text = str(REASONS[reason])
                 message_deliver(
                     recipient=user,
                     application=permit.application,
