@@ -11,6 +11,7 @@ from django.db import transaction
 
 from buergerportal.accounts.models import Membership, OrgUnit, Role, User
 from buergerportal.registers.demo import demo_registers_load
+from buergerportal.services.parking_permit.fees import parking_fees_load
 from buergerportal.services.parking_permit.zones import DEMO_ZONES, zones_load
 
 DEMO_PASSWORD = "Demo-Passwort-2026"  # noqa: S105  (the demo's published password)
@@ -93,7 +94,11 @@ def demo_city_load() -> list[DemoPerson]:
         user, _ = User.objects.get_or_create(email=person.email)
         users[person.email] = user
         user.first_name, user.last_name = person.first_name, person.last_name
-        user.is_superuser = user.is_staff = person.superuser
+        user.is_superuser = person.superuser
+        # Unit admins open the admin too (their unit's fee schedule: catalogue/admin.py).
+        user.is_staff = person.superuser or any(
+            r == Role.UNIT_ADMIN for _u, r in person.memberships
+        )
         user.is_active = True
         user.set_password(DEMO_PASSWORD)
         user.save()
@@ -109,4 +114,5 @@ def demo_city_load() -> list[DemoPerson]:
             TOTP.activate(user, person.totp_secret)
     demo_registers_load(users)
     zones_load(path=DEMO_ZONES)
+    parking_fees_load()  # also a data migration; again here for a database emptied by tests
     return [*STAFF, *RESIDENTS]
