@@ -60,6 +60,8 @@ def test_a_unit_admin_sees_and_adds_fees_of_their_own_services_only(client, regi
         "en": "Resident parking permit (one year)",
     }
     assert AuditEntry.objects.filter(action="catalogue.fee_added", actor_id=admin.pk).exists()
+    form = client.get(f"{LIST}{added.pk}/change/").content.decode()  # a future fee: editable
+    assert 'value="135,00"' in form and 'value="Resident parking permit (one year)"' in form
     refused = client.post(LIST + "add/", _new_fee("personenstandsurkunde", code="URKUNDE"))
     assert refused.status_code == 200  # the form shows the error: not one of their services
     assert not Fee.objects.filter(service_slug="personenstandsurkunde", code="URKUNDE").exclude(
@@ -84,7 +86,8 @@ def test_a_fee_in_force_cannot_be_rewritten_nor_backdated(client):
     _staff(client, unit_slug="buergerservice", role=Role.UNIT_ADMIN)
     in_force = Fee.objects.get(code="BEWOHNERPARKEN", valid_from=date(2025, 1, 1))
     url = f"{LIST}{in_force.pk}/change/"
-    assert client.get(url).status_code == 200  # shown, read-only
+    shown = client.get(url).content.decode()  # shown, read-only
+    assert "127,50 €" in shown and "Bewohnerparkausweis (ein Jahr)" in shown
     response = client.post(url, _new_fee("bewohnerparkausweis", amount="1,00"))
     assert response.status_code == 403
     in_force.refresh_from_db()

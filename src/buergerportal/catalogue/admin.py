@@ -34,7 +34,11 @@ class _FeeForm(forms.ModelForm):
 
     service_slug = forms.ChoiceField(label=_("service"))
     amount = forms.DecimalField(
-        label=_("amount in euros"), min_value=Decimal("0"), max_digits=9, decimal_places=2
+        label=_("amount in euros"),
+        min_value=Decimal("0"),
+        max_digits=9,
+        decimal_places=2,
+        localize=True,  # typed as the admin's language writes it: 127,50 in German
     )
 
     class Meta:
@@ -51,9 +55,7 @@ class _FeeForm(forms.ModelForm):
         for code, _name in settings.LANGUAGES:
             self.fields[f"label_{code}"].initial = self.instance.label.get(code, "")
         if self.instance.pk:
-            self.fields["amount"].initial = Decimal(self.instance.amount_cents) / 100
-        self.fields["amount"].localize = True
-        self.fields["amount"].widget.is_localized = True
+            self.fields["amount"].initial = Decimal(self.instance.amount_cents).scaleb(-2)
 
     def clean_valid_from(self) -> Any:
         valid_from = self.cleaned_data["valid_from"]
@@ -126,6 +128,8 @@ class FeeAdmin(admin.ModelAdmin):
         return ScopedFeeForm
 
     def get_fields(self, request: HttpRequest, obj: Fee | None = None) -> Any:
+        if obj is not None and not self.has_change_permission(request, obj):  # shown, read-only
+            return ["service_slug", "code", "shown_label", "shown_amount", "valid_from"]
         languages = [f"label_{code}" for code, _name in settings.LANGUAGES]
         return ["service_slug", "code", *languages, "amount", "valid_from"]
 
