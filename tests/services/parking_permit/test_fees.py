@@ -57,8 +57,9 @@ def test_a_holder_renewing_in_december_pays_the_fee_of_1_january(apply, anna, fe
     with travel_to("2026-11-30"):
         apply(anna, plate="MA-AS 2026")
     with travel_to("2026-12-10"):
-        assert rules.fee({"_applicant": anna}) == 13500  # the renewal starts on 1 January 2027
         assert rules.fee({"_applicant": None}) == 12750  # someone new starts today
+        renewal = apply(anna, plate="MA-AS 2026", pay=False)
+    assert renewal.fee_cents == 13500  # the renewal starts on 1 January 2027
 
 
 def test_a_change_costs_the_change_fee_valid_today(client, anna, permit_2026, clock, test_provider):
