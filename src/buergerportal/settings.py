@@ -226,8 +226,6 @@ VEHICLE_REGISTER = env_str(
 )
 
 # --- Resident parking permit (services/parking_permit) ------------------------------------
-PARKING_PERMIT_FEE_CENTS = env_int("BP_PARKING_PERMIT_FEE_CENTS", 12750)
-PARKING_PERMIT_CHANGE_FEE_CENTS = env_int("BP_PARKING_PERMIT_CHANGE_FEE_CENTS", 1500)
 # Days before a permit ends when its holder is reminded and may renew it into next year.
 PARKING_PERMIT_RENEWAL_WINDOW_DAYS = env_int("BP_PARKING_PERMIT_RENEWAL_WINDOW_DAYS", 30)
 PARKING_PERMIT_VEHICLE_CLASSES = env_list("BP_PARKING_PERMIT_VEHICLE_CLASSES", ["M1", "N1", "L3e"])

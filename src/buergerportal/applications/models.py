@@ -8,7 +8,6 @@ later payments share. Ids in URLs are UUIDs, and every read goes through a fetch
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -168,10 +167,6 @@ class Application(models.Model):
     @property
     def awaits_payment(self) -> bool:
         return self.status == Status.AWAITING_PAYMENT
-
-    @property
-    def fee_euros(self) -> Decimal:
-        return (Decimal(self.fee_cents) / 100).quantize(Decimal("0.01"))
 
     @property
     def contact_email(self) -> str:

@@ -93,7 +93,11 @@ def demo_city_load() -> list[DemoPerson]:
         user, _ = User.objects.get_or_create(email=person.email)
         users[person.email] = user
         user.first_name, user.last_name = person.first_name, person.last_name
-        user.is_superuser = user.is_staff = person.superuser
+        user.is_superuser = person.superuser
+        # Unit admins open the admin too (their unit's fee schedule: catalogue/admin.py).
+        user.is_staff = person.superuser or any(
+            r == Role.UNIT_ADMIN for _u, r in person.memberships
+        )
         user.is_active = True
         user.set_password(DEMO_PASSWORD)
         user.save()

@@ -65,6 +65,10 @@ def test_a_lorry_is_not_allowed(anna):
     assert not rules.vehicle_class_allowed({"plate": "MA-AS 2026"}).passed
 
 
-def test_fee_comes_from_the_settings(settings):
-    settings.PARKING_PERMIT_FEE_CENTS = 9563
-    assert rules.fee({}) == 9563
+def test_fee_comes_from_the_schedule_valid_when_the_permit_starts():
+    from tests.clock import travel_to
+
+    with travel_to("2024-06-01"):
+        assert rules.fee({}) == 9563  # Mannheim's fee of 2024
+    with travel_to("2025-01-01"):
+        assert rules.fee({}) == 12750

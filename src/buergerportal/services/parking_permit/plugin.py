@@ -36,9 +36,11 @@ class ParkingPermitPlugin(ServicePlugin):
         ]
 
     def demo_load(self, *, users: dict[str, Any]) -> None:
+        from .fees import parking_fees_load
         from .zones import DEMO_ZONES, zones_load
 
         zones_load(path=DEMO_ZONES)
+        parking_fees_load()  # also a data migration; again here for a database emptied by tests
 
 
 PLUGIN = ParkingPermitPlugin()

@@ -31,6 +31,7 @@ from buergerportal.payments.sepa.mandates import debit_schedule
 from buergerportal.payments.sepa.prenotification import debit_prenotification
 from buergerportal.registers.registry import resident_register, vehicle_register
 
+from .fees import PERMIT_CODE, permit_fee
 from .issue import permit_create
 from .models import Permit, Zone
 from .validity import in_renewal_window, renewal_period
@@ -132,9 +133,9 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
                 purpose=f"{permit.reference} {year}",
                 items=[
                     FeeItem(
-                        "BEWOHNERPARKEN",
+                        PERMIT_CODE,
                         _("Resident parking permit %(year)s") % {"year": year},
-                        settings.PARKING_PERMIT_FEE_CENTS,
+                        permit_fee(starts_on=period.valid_from),  # the new year's fee
                     )
                 ],
                 due_on=due_on,

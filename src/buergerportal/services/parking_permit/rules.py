@@ -15,8 +15,9 @@ from buergerportal.catalogue.definitions import Answers, CheckResult, Text
 from buergerportal.registers.identity import person_for_user
 from buergerportal.registers.registry import vehicle_register
 
+from .fees import permit_fee
 from .models import Permit
-from .validity import in_renewal_window
+from .validity import first_permit_period, in_renewal_window, renewal_period
 from .zones import zone_for_address
 
 NOT_LINKED = Text(
@@ -145,8 +146,22 @@ def vehicle_class_allowed(answers: Answers) -> CheckResult:
     return CheckResult(False, "class_not_allowed", {"vehicle_class": vehicle.vehicle_class})
 
 
+def permit_starts_on(answers: Answers, today: date | None = None) -> date:
+    """The day the applied-for permit would start: 1 January for a renewal, else today."""
+    today = today or timezone.localdate()
+    person = person_for_user(answers.get("_applicant"))
+    if person is not None:
+        current = Permit.objects.filter(
+            person_key=person.person_key, status=Permit.Status.VALID, valid_until__gte=today
+        ).first()
+        if current is not None and renewal_of(current, today) is not None:
+            return renewal_period(today.year + 1).valid_from
+    return first_permit_period(today).valid_from
+
+
 def fee(answers: Answers) -> int:
-    return int(settings.PARKING_PERMIT_FEE_CENTS)
+    """The fee of the schedule valid on the day the permit starts (``fees.py``)."""
+    return permit_fee(starts_on=permit_starts_on(answers))
 
 
 def applicant_facts(user: object) -> list[tuple[Text, str]]:
