@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
 import os
 import secrets
 from pathlib import Path
@@ -17,7 +18,6 @@ from typing import overload
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -90,12 +90,33 @@ CSRF_TRUSTED_ORIGINS = env_list("BP_CSRF_TRUSTED_ORIGINS", [])
 CITY_NAME = env_str("BP_CITY_NAME", "Mannheim")
 SITE_URL = env_str("BP_SITE_URL", "http://127.0.0.1:8000")
 
+# The enabled administrative services: packages under buergerportal/services/ (docs/services.md).
+# A service with its own Django app (models, migrations, periodic jobs: an ``apps.py``) is
+# installed with it; removing a name here removes the service from the portal.
+SERVICES = env_list(
+    "BP_SERVICES",
+    [
+        "parking_permit",
+        "family_pass",
+        "certificates",
+        "swim_courses",
+        "business_lookup",
+        "dog_tax",
+    ],
+)
+SERVICE_APPS = [
+    f"buergerportal.services.{name}"
+    for name in SERVICES
+    if importlib.util.find_spec(f"buergerportal.services.{name}.apps") is not None
+]
+
 INSTALLED_APPS = [
     "buergerportal.core",
     "buergerportal.accounts",
     "buergerportal.catalogue",
     "buergerportal.registers",
-    "buergerportal.services.parking_permit",
+    "buergerportal.services",
+    *SERVICE_APPS,
     # --- service engine and back office (issue 3) ---
     "buergerportal.applications",
     "buergerportal.cases",
@@ -206,8 +227,6 @@ VEHICLE_REGISTER = env_str(
 )
 
 # --- Resident parking permit (services/parking_permit) ------------------------------------
-PARKING_PERMIT_FEE_CENTS = env_int("BP_PARKING_PERMIT_FEE_CENTS", 12750)
-PARKING_PERMIT_CHANGE_FEE_CENTS = env_int("BP_PARKING_PERMIT_CHANGE_FEE_CENTS", 1500)
 # Days before a permit ends when its holder is reminded and may renew it into next year.
 PARKING_PERMIT_RENEWAL_WINDOW_DAYS = env_int("BP_PARKING_PERMIT_RENEWAL_WINDOW_DAYS", 30)
 PARKING_PERMIT_VEHICLE_CLASSES = env_list("BP_PARKING_PERMIT_VEHICLE_CLASSES", ["M1", "N1", "L3e"])
@@ -266,9 +285,45 @@ SESSION_COOKIE_AGE = env_int("BP_SESSION_SECONDS", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Internationalisation -------------------------------------------------------------------
+# German is the source language of all content; docs/architecture.md ("Languages") explains how
+# a city adds a language with these settings and translation files only.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("German")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+
+
+def _languages(items: list[str]) -> list[tuple[str, str]]:
+    """``de,en,tr,de-x-easy=Leichte Sprache`` → codes with the name each language has in itself
+    (Django knows most; a variant such as easy German is named after ``=``)."""
+    from django.conf.locale import LANG_INFO
+
+    languages = []
+    for item in items:
+        code, _sep, name = (part.strip() for part in item.partition("="))
+        name = name or LANG_INFO.get(code.lower(), {}).get("name_local", "")
+        if not name:
+            raise ImproperlyConfigured(f"BP_LANGUAGES: name the language {code!r} ({code}=Name)")
+        languages.append((code.lower(), name))
+    if LANGUAGE_CODE not in dict(languages):
+        raise ImproperlyConfigured(f"BP_LANGUAGES must include {LANGUAGE_CODE!r}")
+    return languages
+
+
+def _fallbacks(items: list[str], languages: list[tuple[str, str]]) -> dict[str, str]:
+    """``tr:en,de-x-easy:de`` → which language each one falls back to (default: German)."""
+    fallbacks = {}
+    for item in items:
+        code, _sep, fallback = (part.strip().lower() for part in item.partition(":"))
+        if code not in dict(languages) or fallback not in dict(languages):
+            raise ImproperlyConfigured(
+                f"BP_LANGUAGE_FALLBACKS: {item!r} names a language that is not in BP_LANGUAGES"
+            )
+        fallbacks[code] = fallback
+    return fallbacks
+
+
+LANGUAGES = _languages(env_list("BP_LANGUAGES", ["de", "en"]))
+LANGUAGE_FALLBACKS = _fallbacks(env_list("BP_LANGUAGE_FALLBACKS", []), LANGUAGES)
+# The city's own catalogues (interface django.po, content content.po) come first.
+LOCALE_PATHS = [*(Path(p) for p in env_list("BP_LOCALE_PATHS", [])), BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

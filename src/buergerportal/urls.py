@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from buergerportal.core.views import healthz
+from buergerportal.services.plugins import enabled_plugins, plugin_urls_module
 
 # allauth's documented way to send admin logins through allauth (and its 2FA): replace the
 # bound method on the site instance, which mypy reports as assigning to a method.
@@ -24,8 +25,13 @@ urlpatterns = [
     path("postfach/", include("buergerportal.notifications.urls")),
     # --- end issue 3 ---
     path("pruefen/", include("buergerportal.documents.urls")),
-    path("bewohnerparken/", include("buergerportal.services.parking_permit.urls")),
     # --- payments (issue 4) ---
     path("zahlungen/", include("buergerportal.payments.urls")),
     path("test-payments/", include("buergerportal.payments.providers.test_urls")),
+]
+# Every enabled service's own pages (services/base.py: ``url_prefix``, ``urls_module``).
+urlpatterns += [
+    path(plugin.url_prefix, include(plugin_urls_module(plugin)))
+    for plugin in enabled_plugins()
+    if plugin.urls_module
 ]

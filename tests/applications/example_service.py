@@ -29,7 +29,10 @@ UNIT = "test-unit"
 def _children_check(answers):
     if answers.get("children", 0) >= 1:
         return CheckResult(True)
-    return CheckResult(False, Text("Kein Kind unter 18 angegeben", "No child under 18 named"))
+    return CheckResult(False, "no_child")
+
+
+CHILD_REASONS = {"no_child": Text("Kein Kind unter 18 angegeben", "No child under 18 named")}
 
 
 def _fee(answers):
@@ -99,7 +102,14 @@ SERVICE = ServiceDefinition(
         ),
     ),
     fee_rule=_fee,
-    checks=(Check("children", Text("Kinder unter 18", "Children under 18"), _children_check),),
+    checks=(
+        Check(
+            "children",
+            Text("Kinder unter 18", "Children under 18"),
+            _children_check,
+            reasons=CHILD_REASONS,
+        ),
+    ),
     workflow=Workflow(four_eyes=True, target_days=10),
     retention_days=30,
 )

@@ -56,7 +56,8 @@ def test_service_page_shows_fee_unit_legal_basis_and_maturity(client):
     OrgUnitFactory(slug="buergerservice", name_de="Bürgerservice", name_en="Citizen services")
     html = client.get("/leistungen/bewohnerparkausweis/").content.decode()
     for text in (
-        "127,50 Euro pro Jahr",
+        "Bewohnerparkausweis (ein Jahr): 127,50 €",
+        "Änderung des Bewohnerparkausweises: 15,00 €",
         "Bürgerservice",
         "§ 45 Abs. 1b Nr. 2a StVO",
         "99108001001000",
@@ -64,7 +65,31 @@ def test_service_page_shows_fee_unit_legal_basis_and_maturity(client):
     ):
         assert text in html
     html = client.get("/leistungen/bewohnerparkausweis/", HTTP_ACCEPT_LANGUAGE="en").content
-    assert b"Citizen services" in html and b"127.50 euros a year" in html
+    assert (
+        b"Citizen services" in html
+        and "Resident parking permit (one year): €127.50" in html.decode()
+    )
+
+
+def test_service_page_announces_a_fee_change_from_the_schedule(client):
+    from datetime import date
+
+    from django.utils import timezone
+
+    from buergerportal.catalogue.models import Fee
+
+    next_year = timezone.localdate().year + 1
+    Fee.objects.create(
+        service_slug="bewohnerparkausweis",
+        code="BEWOHNERPARKEN",
+        label={"de": "Bewohnerparkausweis (ein Jahr)", "en": "Resident parking permit (one year)"},
+        amount_cents=13500,
+        valid_from=date(next_year, 1, 1),
+    )
+    html = client.get("/leistungen/bewohnerparkausweis/").content.decode()
+    assert f"127,50 €; ab 1. Januar {next_year}: 135,00 €" in html
+    html = client.get("/leistungen/bewohnerparkausweis/", HTTP_ACCEPT_LANGUAGE="en").content
+    assert f"€127.50; from Jan. 1, {next_year}: €135.00" in html.decode()
 
 
 @pytest.mark.parametrize("path", ["/leistungen/gibt-es-nicht/", "/leistungen/lebenslage/mond/"])

@@ -35,6 +35,7 @@ def parking_city(engine, monkeypatch, live_server, transactional_db):
 
     The provider sends the payer back to ``SITE_URL``: here, the live server."""
     from buergerportal.registers.demo import DEMO_RESIDENTS, demo_registers_load
+    from buergerportal.services.parking_permit.fees import parking_fees_load
     from buergerportal.services.parking_permit.zones import DEMO_ZONES, zones_load
 
     engine.PAYMENT_PROVIDER = "buergerportal.payments.providers.test.TestProvider"
@@ -47,6 +48,7 @@ def parking_city(engine, monkeypatch, live_server, transactional_db):
     users = {email: UserFactory(email=email) for email in DEMO_RESIDENTS}
     demo_registers_load(users)
     zones_load(path=DEMO_ZONES)
+    parking_fees_load()  # the data migration's rows are gone once a live-server test flushed
     return {"unit": unit, "anna": users[ANNA]}
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from buergerportal.core.i18n import Text
 
 
 class UserManager(BaseUserManager["User"]):
@@ -30,13 +33,20 @@ class UserManager(BaseUserManager["User"]):
         return self._create(email, password, **extra)
 
 
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+def language_choices() -> list[tuple[str, str]]:
+    """The configured languages (``settings.LANGUAGES``), each named in itself."""
+    return [(code, str(name)) for code, name in settings.LANGUAGES]
 
 
 def language_of(code: str | None) -> str:
-    """The portal language for a language code such as ``en-gb``; German if we have no match."""
-    base = (code or "").split("-")[0].lower()
-    return base if base in dict(LANGUAGES) else "de"
+    """The portal language for a language code such as ``en-gb``: the code itself if it is
+    configured, else its base language if that is, else the default language (German)."""
+    configured = [c.lower() for c, _name in settings.LANGUAGES]
+    code = (code or "").lower()
+    for candidate in (code, code.split("-")[0]):
+        if candidate in configured:
+            return candidate
+    return str(settings.LANGUAGE_CODE)
 
 
 class User(AbstractUser):
@@ -47,8 +57,8 @@ class User(AbstractUser):
     phone = models.CharField(_("phone number"), max_length=40, blank=True)
     preferred_language = models.CharField(
         _("preferred language"),
-        max_length=5,
-        choices=LANGUAGES,
+        max_length=16,
+        choices=language_choices,
         default="de",
     )
 
@@ -88,9 +98,9 @@ class OrgUnit(models.Model):
 
     @property
     def name(self) -> str:
-        from django.utils.translation import get_language
-
-        return self.name_en if (get_language() or "de").startswith("en") else self.name_de
+        """The unit's name in the active language: the columns are its German source and
+        English translation; other languages come from the content catalogues (``Text``)."""
+        return str(Text(self.name_de, self.name_en))
 
 
 class Role(models.TextChoices):

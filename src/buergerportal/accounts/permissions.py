@@ -27,3 +27,12 @@ def staff_has_role(user: User, *, unit: OrgUnit, roles: set[Role] | None = None)
     if roles is not None:
         memberships = memberships.filter(role__in=roles)
     return memberships.exists()
+
+
+def units_administered(user: User) -> QuerySet[OrgUnit]:
+    """The units this person administers (role unit admin): e.g. whose fee schedule they keep."""
+    if not _may_work(user):
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.filter(
+        memberships__user=user, memberships__role=Role.UNIT_ADMIN
+    ).distinct()

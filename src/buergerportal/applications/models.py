@@ -8,7 +8,6 @@ later payments share. Ids in URLs are UUIDs, and every read goes through a fetch
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -93,11 +92,11 @@ class Application(models.Model):
         related_name="applications",
     )
     guest_email = models.EmailField(blank=True)
-    language = models.CharField(max_length=5, default="de")
+    language = models.CharField(max_length=16, default="de")  # a code of settings.LANGUAGES
     data = models.JSONField(default=dict)  # raw answers per step, as submitted
     fee_cents = models.PositiveIntegerField(default=0)
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.SUBMITTED)
-    check_results = models.JSONField(default=list, blank=True)  # [{slug, passed, reason}]
+    check_results = models.JSONField(default=list, blank=True)  # [{slug, passed, code, params}]
     submitted_at = models.DateTimeField()
     paid_at = models.DateTimeField(null=True, blank=True)  # when its fee was booked
     due_at = models.DateTimeField()  # promised processing time
@@ -178,10 +177,6 @@ class Application(models.Model):
     @property
     def awaits_payment(self) -> bool:
         return self.status == Status.AWAITING_PAYMENT
-
-    @property
-    def fee_euros(self) -> Decimal:
-        return (Decimal(self.fee_cents) / 100).quantize(Decimal("0.01"))
 
     @property
     def contact_email(self) -> str:

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 
 from buergerportal.accounts.models import User
 from buergerportal.catalogue.definitions import ServiceDefinition
+from buergerportal.catalogue.fees import fee_label
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.core.audit import audit_record
 from buergerportal.payments.access import payments_for_payable
@@ -35,10 +36,14 @@ class PaymentNotPossible(Exception):
 
 
 def application_fee_items(*, application: Application, service: ServiceDefinition) -> list[FeeItem]:
-    """One fee item for the application's fee: the service's code and label (or its key/title)."""
+    """One fee item for the application's fee: the service's code (or its key) and the label the
+    fee schedule gives that code on the day of submission (else ``fee_item_label``, or title)."""
     code = service.fee_item_code or service.key or service.slug.upper()
+    scheduled = fee_label(
+        service_slug=service.slug, code=code, on=timezone.localdate(application.submitted_at)
+    )
     with translation.override(application.language):
-        label = str(service.fee_item_label or service.title)
+        label = str(scheduled or service.fee_item_label or service.title)
     return [FeeItem(code=code[:50], label=label[:200], amount_cents=application.fee_cents)]
 
 

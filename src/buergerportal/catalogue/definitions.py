@@ -1,41 +1,23 @@
 """What a service (Verwaltungsleistung) is, as the catalogue knows it.
 
 A service is defined in one Python module, ``buergerportal/services/<name>/definition.py``, which
-exposes ``SERVICE``; docs/services.md explains how to add one. Texts a resident reads come in
-German and English side by side (``Text``), because cities edit them as content, not as code.
+exposes ``SERVICE``; docs/services.md explains how to add one. Texts a resident reads are
+content (``Text``, from ``core/i18n.py``: German source, English beside it, further languages from
+content catalogues), because cities edit them as content, not as code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
-from django.utils.functional import lazystr
-from django.utils.translation import get_language
 
-if TYPE_CHECKING:
-    from django_stubs_ext import StrPromise
+from buergerportal.core.i18n import Text as Text  # re-exported: services import it from here
+from buergerportal.core.i18n import configured_languages
 
 Answers = Mapping[str, Any]  # the cleaned answers of every step shown so far, by field name
-
-
-@dataclass(frozen=True)
-class Text:
-    de: str
-    en: str
-
-    def __str__(self) -> str:
-        return self.en if (get_language() or "de").startswith("en") else self.de
-
-    def lazy(self) -> StrPromise:
-        """A lazy string for Django (form labels, help texts, choices, error messages).
-
-        Like ``gettext_lazy``, it turns into this text in the language active when it is shown,
-        not when the service is defined.
-        """
-        return lazystr(self)
 
 
 @dataclass(frozen=True)
@@ -78,13 +60,21 @@ class Step:
 
 @dataclass(frozen=True)
 class CheckResult:
+    """What a check found: passed or not, and why as a code with parameters (``"not_in_zone"``,
+    ``{"address": "Hauptstraße 5"}``), never as prose: the reason is rendered when read, in the
+    reader's language, from the check's ``reasons``."""
+
     passed: bool
-    reason: Text | str = ""
+    code: str = ""
+    params: Mapping[str, str | int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Check:
     """A check run on submission; a failed check sends the case to a clerk with its reason.
+
+    ``reasons`` holds the reason texts by code; ``{name}`` in a text is filled from the
+    result's params (``Text("Ihre Anschrift ({address}) ...", "Your address ({address}) ...")``).
 
     ``declared=True``: the check only repeats the applicant's own answer (nothing was looked
     up); it is shown as "declared by the applicant", never as "passed".
@@ -93,7 +83,16 @@ class Check:
     slug: str
     title: Text
     run: Callable[[Answers], CheckResult]
+    reasons: Mapping[str, Text] = field(default_factory=dict)
     declared: bool = False
+
+    def reason(self, code: str, params: Mapping[str, object], language: str | None = None) -> str:
+        """The reason for ``code`` in the language (default: the active one); "" for no code.
+        An unknown code (a reason removed since) shows as the code itself, for the clerk."""
+        if not code:
+            return ""
+        text = self.reasons.get(code)
+        return text.format(params, language) if text is not None else code
 
 
 @dataclass(frozen=True)
@@ -206,8 +205,12 @@ class ServiceDefinition:
         return next((e for e in self.uploads if e.slug == slug), None)
 
     def matches(self, query: str) -> bool:
-        """Case-insensitive search over both languages' titles, summaries and the keywords."""
-        haystack = " ".join(
-            [self.title.de, self.title.en, self.summary.de, self.summary.en, *self.keywords]
-        ).casefold()
+        """Case-insensitive search over the titles and summaries in every configured language,
+        and the keywords."""
+        texts = [
+            text.in_language(code)
+            for code in configured_languages()
+            for text in (self.title, self.summary)
+        ]
+        haystack = " ".join([*texts, *self.keywords]).casefold()
         return all(word in haystack for word in query.casefold().split())

@@ -1,12 +1,6 @@
-"""Finds every service definition and the life situations they belong to."""
+"""The catalogue: the enabled services' definitions and the life situations they belong to."""
 
 from __future__ import annotations
-
-import importlib
-import pkgutil
-from functools import cache
-
-from django.utils.translation import get_language
 
 from .definitions import LifeSituation, ServiceDefinition, Text
 
@@ -62,18 +56,19 @@ def all_services() -> tuple[ServiceDefinition, ...]:
     return discovered + tuple(_registered.values())
 
 
-@cache
 def _discovered_services() -> tuple[ServiceDefinition, ...]:
-    """Every ``SERVICE`` found in ``buergerportal.services.<name>.definition``."""
-    from buergerportal import services
+    """The definitions of the enabled services (``BP_SERVICES``, services/plugins.py)."""
+    from buergerportal.services.plugins import enabled_plugins
 
-    found = []
-    for module in pkgutil.iter_modules(services.__path__):
-        if not module.ispkg:
-            continue
-        definition = importlib.import_module(f"buergerportal.services.{module.name}.definition")
-        found.append(definition.SERVICE)
-    return tuple(found)
+    return tuple(plugin.definition for plugin in enabled_plugins())
+
+
+def life_situations() -> tuple[LifeSituation, ...]:
+    """The common life situations, then those the enabled services add."""
+    from buergerportal.services.plugins import enabled_plugins
+
+    added = tuple(ls for plugin in enabled_plugins() for ls in plugin.life_situations)
+    return LIFE_SITUATIONS + added
 
 
 def service_by_slug(slug: str) -> ServiceDefinition | None:
@@ -81,8 +76,8 @@ def service_by_slug(slug: str) -> ServiceDefinition | None:
 
 
 def services_a_to_z() -> list[ServiceDefinition]:
-    english = (get_language() or "de").startswith("en")
-    return sorted(all_services(), key=lambda s: (s.title.en if english else s.title.de).casefold())
+    """Every service, sorted by its title in the active language."""
+    return sorted(all_services(), key=lambda s: str(s.title).casefold())
 
 
 def services_for_situation(slug: str) -> list[ServiceDefinition]:
@@ -90,7 +85,7 @@ def services_for_situation(slug: str) -> list[ServiceDefinition]:
 
 
 def life_situation(slug: str) -> LifeSituation | None:
-    return next((ls for ls in LIFE_SITUATIONS if ls.slug == slug), None)
+    return next((ls for ls in life_situations() if ls.slug == slug), None)
 
 
 def search_services(query: str) -> list[ServiceDefinition]:

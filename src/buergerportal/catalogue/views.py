@@ -6,6 +6,7 @@ from django.shortcuts import render
 from buergerportal.accounts.models import OrgUnit
 
 from . import registry
+from .fees import fee_lines_for_page
 
 MAX_QUERY_LENGTH = 100
 
@@ -37,4 +38,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if service is None:
         raise Http404
     unit = OrgUnit.objects.filter(slug=service.unit).first()
-    return render(request, "catalogue/service_detail.html", {"service": service, "unit": unit})
+    fees = fee_lines_for_page(service_slug=service.slug)
+    return render(
+        request, "catalogue/service_detail.html", {"service": service, "unit": unit, "fees": fees}
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -79,17 +79,6 @@ RESIDENTS = [
 ]
 
 
-DemoLoader = Callable[[Mapping[str, User]], None]
-_demo_loaders: list[DemoLoader] = []
-
-
-def demo_loader_register(loader: DemoLoader) -> None:
-    """A service adds its demo data to the demo city (called from its ``AppConfig.ready()``);
-    the loader gets the demo users by email address and must be idempotent."""
-    if loader not in _demo_loaders:
-        _demo_loaders.append(loader)
-
-
 @transaction.atomic
 def demo_city_load() -> list[DemoPerson]:
     """Create or refresh the demo city; returns everyone who can log in."""
@@ -104,7 +93,11 @@ def demo_city_load() -> list[DemoPerson]:
         user, _ = User.objects.get_or_create(email=person.email)
         users[person.email] = user
         user.first_name, user.last_name = person.first_name, person.last_name
-        user.is_superuser = user.is_staff = person.superuser
+        user.is_superuser = person.superuser
+        # Unit admins open the admin too (their unit's fee schedule: catalogue/admin.py).
+        user.is_staff = person.superuser or any(
+            r == Role.UNIT_ADMIN for _u, r in person.memberships
+        )
         user.is_active = True
         user.set_password(DEMO_PASSWORD)
         user.save()
@@ -119,6 +112,15 @@ def demo_city_load() -> list[DemoPerson]:
         ):
             TOTP.activate(user, person.totp_secret)
     demo_registers_load(users)
-    for loader in _demo_loaders:  # each service's own demo data (e.g. the parking zones)
-        loader(users)
+    for loader in _loaders:  # the services' parts of the demo city (e.g. parking zones)
+        loader(users=users)
     return [*STAFF, *RESIDENTS]
+
+
+_loaders: list[Callable[..., None]] = []
+
+
+def demo_loader_register(loader: Callable[..., None]) -> None:
+    """A part of the demo city loaded after the people: ``loader(users={email: User})``."""
+    if loader not in _loaders:
+        _loaders.append(loader)

@@ -25,7 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"life_situations": registry.LIFE_SITUATIONS, "services": registry.services_a_to_z()},
+        {"life_situations": registry.life_situations(), "services": registry.services_a_to_z()},
     )
 
 

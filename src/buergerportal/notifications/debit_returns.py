@@ -15,9 +15,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from buergerportal.applications.models import Application
+from buergerportal.core.money import euros
 from buergerportal.payments.models import DebitReturn, Payment
 from buergerportal.payments.sepa.return_reasons import return_reason_text
-from buergerportal.payments.templatetags.payments_money import euros
 
 from .mailbox import message_deliver
 from .models import Message

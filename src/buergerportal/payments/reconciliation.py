@@ -12,6 +12,8 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from buergerportal.core.money import decimal_comma
+
 from .models import DebitReturn, PaymentItem, PaymentState, Refund
 from .models.payment import BOOKED_STATES
 from .models.refund import PAID_BACK_STATES
@@ -127,12 +129,6 @@ def reconciliation_report(*, start: date, end: date) -> Report:
     return report
 
 
-def _euros(cents: int) -> str:
-    """German notation for the finance office's spreadsheet: 1234,50."""
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{abs(cents) // 100},{abs(cents) % 100:02d}"
-
-
 def reconciliation_csv(*, report: Report) -> str:
     """Semicolon-separated with decimal commas, as German spreadsheets read it."""
     out = io.StringIO()
@@ -147,17 +143,19 @@ def reconciliation_csv(*, report: Report) -> str:
                 row.code,
                 row.label,
                 row.count,
-                _euros(row.amount_cents),
+                decimal_comma(row.amount_cents),
             ]
         )
     for day in report.days:
         if day.refunded_cents:
             writer.writerow(
-                [day.day.isoformat(), "refund", "", "", "", "", _euros(-day.refunded_cents)]
+                [day.day.isoformat(), "refund", "", "", "", "", decimal_comma(-day.refunded_cents)]
             )
         if day.returned_cents:
             writer.writerow(
-                [day.day.isoformat(), "return", "", "", "", "", _euros(-day.returned_cents)]
+                [day.day.isoformat(), "return", "", "", "", "", decimal_comma(-day.returned_cents)]
             )
-        writer.writerow([day.day.isoformat(), "day_total", "", "", "", "", _euros(day.net_cents)])
+        writer.writerow(
+            [day.day.isoformat(), "day_total", "", "", "", "", decimal_comma(day.net_cents)]
+        )
     return out.getvalue()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from buergerportal.accounts.models import Role, User
 from buergerportal.accounts.permissions import staff_has_role
 from buergerportal.core.audit import audit_record
+from buergerportal.core.money import euros
 
 from .access import user_is_finance
 from .models import Payment, PaymentState, Refund, RefundState
@@ -23,7 +24,6 @@ from .models.refund import RESERVING_STATES
 from .payout import RELEASED_STATE, PayoutRoute, refund_payout_for
 from .providers.base import ProviderError
 from .providers.registry import payment_provider
-from .templatetags.payments_money import euros
 
 logger = logging.getLogger(__name__)
 

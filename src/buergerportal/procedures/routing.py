@@ -7,47 +7,39 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils import translation
 
 from buergerportal.accounts.models import User
 from buergerportal.applications.models import Application, Status
 from buergerportal.applications.steps import walk
 from buergerportal.cases.models import EventKind
-from buergerportal.catalogue.definitions import ApprovalRefused, Text
+from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
 
 from .decision import application_decide
 from .lifecycle import application_transition, case_event_record
 
 
-def _both(value: Text | str) -> dict[str, str]:
-    if isinstance(value, Text):
-        return {"de": value.de, "en": value.en}
-    return {"de": str(value), "en": str(value)}
-
-
 def case_run_checks(*, application: Application, answers: dict[str, Any]) -> bool:
-    """Store each check's result with its reason and record the event; True if all passed.
+    """Store each check's result as a code with parameters (``{"slug", "passed", "code",
+    "params"}``, no prose: ``check_rows`` renders it when read, with the check's title and
+    whether it is ``declared``) and record the event; True if all passed.
 
     Recording only: what happens next is ``case_route``'s decision (for a fee-charging
-    service, only once the fee is paid). A check marked ``declared`` only repeats the
-    applicant's own answer and is stored as such.
+    service, only once the fee is paid).
     """
     service = service_by_slug(application.service_slug)
     assert service is not None  # noqa: S101  (submission already found it)
     results = []
-    with translation.override(application.language):
-        for check in service.checks:
-            outcome = check.run(answers)
-            results.append(
-                {
-                    "slug": check.slug,
-                    "title": _both(check.title),
-                    "passed": outcome.passed,
-                    "declared": check.declared,
-                    "reason": _both(outcome.reason),
-                }
-            )
+    for check in service.checks:
+        outcome = check.run(answers)
+        results.append(
+            {
+                "slug": check.slug,
+                "passed": outcome.passed,
+                "code": outcome.code,
+                "params": dict(outcome.params),
+            }
+        )
     application.check_results = results
     application.save(update_fields=["check_results"])
     failed = [r["slug"] for r in results if not r["passed"]]

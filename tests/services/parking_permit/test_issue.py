@@ -91,7 +91,8 @@ def test_from_1_december_a_holder_applying_again_renews_into_next_year(apply, an
         apply(anna, plate="MA-AS 2026")
     with travel_to("2026-12-01"):
         check = rules.no_other_valid_permit({"_applicant": anna})
-    assert check.passed and "Verlängerung" in str(check.reason)
+    text = rules.ONE_PERMIT_REASONS[check.code].format(check.params, "de")
+    assert check.passed and "Verlängerung" in text
 
 
 def test_company_car_with_declaration_waits_for_a_clerk(apply, mehmet):

@@ -24,28 +24,18 @@ from django.utils.translation import gettext as _
 from buergerportal.accounts.deletion import RetentionReason
 from buergerportal.accounts.models import User
 from buergerportal.core.audit import audit_record
+from buergerportal.core.dates import months_shift
 
 from ..models import DirectDebitState, Mandate
 from .collection import debit_skip
 from .mandates import mandate_revoke
 
 
-def _months_after(day: date, months: int) -> date:
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
 def mandate_kept_until(mandate: Mandate) -> date | None:
     """The last day the mandate must be kept; None if nothing was ever collected with it."""
     if mandate.last_collected_on is None:
         return None
-    return _months_after(mandate.last_collected_on, settings.SEPA_MANDATE_KEEP_MONTHS)
+    return months_shift(mandate.last_collected_on, settings.SEPA_MANDATE_KEEP_MONTHS)
 
 
 def _is_kept(mandate: Mandate, today: date) -> bool:
@@ -109,7 +99,7 @@ def mandates_retention_sweep(*, today: date | None = None) -> int:
     """Daily: delete revoked or lapsed mandates whose keeping time is over; returns how many."""
     today = today or timezone.localdate()
     # A generous first cut in SQL (13 months); the exact date is checked per mandate.
-    cutoff = _months_after(today, -(settings.SEPA_MANDATE_KEEP_MONTHS - 1))
+    cutoff = months_shift(today, -(settings.SEPA_MANDATE_KEEP_MONTHS - 1))
     due = _ended().filter(Q(last_collected_on__isnull=True) | Q(last_collected_on__lt=cutoff))
     deleted = 0
     for pk in list(due.order_by("pk").values_list("pk", flat=True)):

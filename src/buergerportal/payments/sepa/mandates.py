@@ -16,6 +16,7 @@ from schwifty import exceptions as iban_errors
 
 from buergerportal.accounts.models import OrgUnit, User
 from buergerportal.core.audit import audit_record
+from buergerportal.core.dates import months_shift
 
 from ..creation import FeeItem, payment_create
 from ..models import DirectDebit, Mandate, PaymentMethod, PaymentState
@@ -99,23 +100,12 @@ def mandate_revoke(*, mandate: Mandate, by: User) -> Mandate:
     return mandate
 
 
-def _months_before(day: date, months: int) -> date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
 def mandates_lapse(*, today: date | None = None, months: int | None = None) -> int:
     """Mandates without a collection for ``BP_SEPA_MANDATE_LAPSE_MONTHS`` (36) lapse."""
     from django.conf import settings
 
     today = today or timezone.localdate()
-    cutoff = _months_before(today, months or settings.SEPA_MANDATE_LAPSE_MONTHS)
+    cutoff = months_shift(today, -(months or settings.SEPA_MANDATE_LAPSE_MONTHS))
     stale = Mandate.objects.filter(revoked_at=None, lapsed_at=None).filter(
         models.Q(last_collected_on__lt=cutoff)
         | models.Q(last_collected_on=None, signed_on__lt=cutoff)

@@ -12,8 +12,9 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from buergerportal.core.money import euros
+
 from ..models.payment import Payment
-from ..templatetags.payments_money import euros
 
 
 def debit_prenotification(*, payment: Payment) -> str:

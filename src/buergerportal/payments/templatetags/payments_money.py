@@ -1,19 +1,9 @@
-"""``{{ cents|euros }}``: integer cents as the reader's language writes euros."""
+"""Kept so that older imports and ``{% load payments_money %}`` still work: the ``euros`` filter
+is ``buergerportal.core.money.euros``; load ``money`` in new templates."""
 
 from __future__ import annotations
 
-from django import template
-from django.utils.translation import get_language
+from buergerportal.core.money import euros
+from buergerportal.core.templatetags.money import register
 
-register = template.Library()
-
-
-@register.filter
-def euros(cents: int | None) -> str:
-    if cents is None:
-        return ""
-    sign = "−" if cents < 0 else ""
-    whole, rest = divmod(abs(int(cents)), 100)
-    if (get_language() or "de").startswith("en"):
-        return f"{sign}€{whole:,}.{rest:02d}"
-    return f"{sign}{whole:,}".replace(",", ".") + f",{rest:02d} €"
+__all__ = ["euros", "register"]

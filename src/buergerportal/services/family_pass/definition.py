@@ -148,12 +148,14 @@ SERVICE = ServiceDefinition(
             "residence",
             Text("Hauptwohnsitz in der Stadt", "Main residence in the city"),
             rules.lives_in_city,
+            reasons=rules.RESIDENCE_REASONS,
             declared=True,  # the applicant's answer, not the population register
         ),
         Check(
             "child_under_18",
             Text("Kind unter 18", "Child under 18"),
             rules.youngest_child_under_18,
+            reasons=rules.CHILD_REASONS,
             declared=True,  # the birth date the applicant gave
         ),
     ),

@@ -25,33 +25,35 @@ def more_adults_limit(answers: Answers) -> Text | None:
     return None
 
 
+# The checks' reasons by code (rendered when read, in the reader's language).
+RESIDENCE_REASONS = {
+    "no_main_residence": Text(
+        "Kein Hauptwohnsitz in der Stadt angegeben", "No main residence in the city given"
+    ),
+}
+CHILD_REASONS = {
+    "birth_date_invalid": Text(
+        "Geburtsdatum fehlt oder liegt in der Zukunft", "Date of birth missing or in the future"
+    ),
+    "adult": Text(
+        "Das jüngste Kind ist zu Jahresbeginn 18 oder älter",
+        "The youngest child is 18 or older at the start of the year",
+    ),
+}
+
+
 def lives_in_city(answers: Answers) -> CheckResult:
     if answers.get("main_residence") == "yes":
         return CheckResult(True)
-    return CheckResult(
-        False,
-        Text("Kein Hauptwohnsitz in der Stadt angegeben", "No main residence in the city given"),
-    )
+    return CheckResult(False, "no_main_residence")
 
 
 def youngest_child_under_18(answers: Answers) -> CheckResult:
     born: date | None = answers.get("youngest_birth_date")
     year_start = date(timezone.localdate().year, 1, 1)
     if born is None or born > timezone.localdate():
-        return CheckResult(
-            False,
-            Text(
-                "Geburtsdatum fehlt oder liegt in der Zukunft",
-                "Date of birth missing or in the future",
-            ),
-        )
+        return CheckResult(False, "birth_date_invalid")
     adult_on = date(born.year + AGE_LIMIT, born.month, min(born.day, 28))
     if adult_on <= year_start:
-        return CheckResult(
-            False,
-            Text(
-                "Das jüngste Kind ist zu Jahresbeginn 18 oder älter",
-                "The youngest child is 18 or older at the start of the year",
-            ),
-        )
+        return CheckResult(False, "adult")
     return CheckResult(True)

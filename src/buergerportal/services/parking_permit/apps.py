@@ -11,7 +11,6 @@ class ParkingPermitConfig(AppConfig):
 
     def ready(self) -> None:
         from buergerportal.applications.retention import register_application_hold
-        from buergerportal.core.demo_city import demo_loader_register
         from buergerportal.core.schedule import job_register
         from buergerportal.payments.listeners import register_payment_listener
 
@@ -19,7 +18,6 @@ class ParkingPermitConfig(AppConfig):
         from .retention import permits_application_hold
         from .suspension import permit_debit_overdue, permit_payment_paid
         from .tasks import permit_reminders_task, permits_renew_task, permits_retention_sweep_task
-        from .zones import zones_demo_load
 
         register_payment_listener("parking_permit.permitchange", on_paid=permit_change_paid)
         # a renewed permit is the payable of its direct debit (and of the online payment that
@@ -28,7 +26,6 @@ class ParkingPermitConfig(AppConfig):
             "parking_permit.permit", on_paid=permit_payment_paid, on_overdue=permit_debit_overdue
         )
         register_application_hold(permits_application_hold)
-        demo_loader_register(zones_demo_load)
         # Berlin times outside the hour that repeats when summer time ends: the retention sweep
         # after the applications' one (03:15), the yearly renewal (it does nothing outside the
         # renewal window), then the reminders for those who do not renew by direct debit.

@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import User
 from buergerportal.core.audit import audit_record
+from buergerportal.core.money import euros
 from buergerportal.notifications.mailbox import message_deliver
 from buergerportal.payments.creation import FeeItem, payment_create
 from buergerportal.payments.models import Payment
-from buergerportal.payments.templatetags.payments_money import euros
 from buergerportal.registers.identity import person_for_user
 from buergerportal.registers.registry import vehicle_register
 
+from .fees import CHANGE_CODE, change_fee
 from .issue import permit_create, permit_filename, permit_pdf, permit_revoke
 from .models import Permit, PermitChange
 from .zones import zone_for_address
@@ -60,9 +61,9 @@ def permit_change_request(*, permit: Permit, user: User, plate: str) -> Payment:
             purpose=permit.reference,
             items=[
                 FeeItem(
-                    "BEWOHNERPARKEN-AENDERUNG",
+                    CHANGE_CODE,
                     _("Change of resident parking permit"),
-                    settings.PARKING_PERMIT_CHANGE_FEE_CENTS,
+                    change_fee(on=timezone.localdate()),
                 )
             ],
             unit=permit.unit,

@@ -11,6 +11,7 @@ from buergerportal.catalogue.definitions import (
 )
 
 from . import rules
+from .fees import PERMIT_CODE
 from .fields import PlateField
 from .issue import permit_documents, permit_notice_lines, permit_on_approve
 
@@ -54,8 +55,11 @@ SERVICE = ServiceDefinition(
             "For a company or family car: the holder's usage declaration",
         ),
     ),
+    # The amounts come from the fee schedule (fees.py), shown above this text.
     fee=Text(
-        "127,50 Euro pro Jahr; 15 Euro je Änderung", "127.50 euros a year; 15 euros per change"
+        "Die Gebühr gilt für ein Kalenderjahr; eine Änderung von Kennzeichen oder Anschrift kostet "
+        "die Änderungsgebühr.",
+        "The fee covers a calendar year; a change of number plate or address costs the change fee.",
     ),
     duration=Text("sofort, wenn alle Prüfungen bestanden sind", "at once when all checks pass"),
     ozg_level=4,
@@ -129,26 +133,31 @@ SERVICE = ServiceDefinition(
         ),
     ),
     fee_rule=rules.fee,
+    fee_item_code=PERMIT_CODE,  # the same finance code as the yearly renewal by direct debit
     checks=(
         Check(
             "zone",
             Text("Hauptwohnsitz in einer Parkzone", "Main residence in a parking zone"),
             rules.main_residence_in_zone,
+            reasons=rules.ZONE_REASONS,
         ),
         Check(
             "holder",
             Text("Fahrzeug auf Sie zugelassen", "Vehicle registered to you"),
             rules.vehicle_registered_to_applicant,
+            reasons=rules.HOLDER_REASONS,
         ),
         Check(
             "one_permit",
             Text("Kein anderer gültiger Ausweis", "No other valid permit"),
             rules.no_other_valid_permit,
+            reasons=rules.ONE_PERMIT_REASONS,
         ),
         Check(
             "vehicle_class",
             Text("Fahrzeugklasse zugelassen", "Vehicle class allowed"),
             rules.vehicle_class_allowed,
+            reasons=rules.VEHICLE_CLASS_REASONS,
         ),
     ),
     workflow=Workflow(

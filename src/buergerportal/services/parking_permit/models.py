@@ -74,7 +74,7 @@ class Permit(models.Model):
         on_delete=models.SET_NULL,
         related_name="parking_permits",
     )
-    language = models.CharField(_("language"), max_length=5, default="de")
+    language = models.CharField(_("language"), max_length=16, default="de")
     unit = models.ForeignKey(
         "accounts.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

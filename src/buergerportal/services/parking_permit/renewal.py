@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from buergerportal.catalogue.definitions import Text
 from buergerportal.notifications.mailbox import message_deliver
 from buergerportal.payments.creation import FeeItem
 from buergerportal.payments.models import Mandate
@@ -30,6 +31,7 @@ from buergerportal.payments.sepa.mandates import debit_schedule
 from buergerportal.payments.sepa.prenotification import debit_prenotification
 from buergerportal.registers.registry import resident_register, vehicle_register
 
+from .fees import PERMIT_CODE, permit_fee
 from .issue import permit_create
 from .models import Permit, Zone
 from .validity import in_renewal_window, renewal_period
@@ -62,19 +64,19 @@ def _current_zone(permit: Permit) -> tuple[Zone | None, str | None]:
 
 
 REASONS = {
-    "no_mandate": (
+    "no_mandate": Text(
         "Es gibt kein gültiges Lastschriftmandat.",
         "There is no valid direct-debit mandate.",
     ),
-    "no_main_residence": (
+    "no_main_residence": Text(
         "Laut Melderegister ist hier nicht mehr Ihr Hauptwohnsitz.",
         "The resident register no longer shows your main residence here.",
     ),
-    "not_in_zone": (
+    "not_in_zone": Text(
         "Ihre Anschrift liegt in keiner Bewohnerparkzone mehr.",
         "Your address is no longer in a resident parking zone.",
     ),
-    "vehicle": (
+    "vehicle": Text(
         "Das Fahrzeug ist nicht mehr auf Sie zugelassen; bitte beantragen Sie neu.",
         "The vehicle is no longer registered to you; please apply again.",
     ),
@@ -106,7 +108,7 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
             permit.auto_renew = False
             permit.save(update_fields=["auto_renew"])
             with translation.override(language):
-                text = REASONS[reason][1 if language.startswith("en") else 0]
+                text = str(REASONS[reason])
                 message_deliver(
                     recipient=user,
                     application=permit.application,
@@ -131,9 +133,9 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
                 purpose=f"{permit.reference} {year}",
                 items=[
                     FeeItem(
-                        "BEWOHNERPARKEN",
+                        PERMIT_CODE,
                         _("Resident parking permit %(year)s") % {"year": year},
-                        settings.PARKING_PERMIT_FEE_CENTS,
+                        permit_fee(starts_on=period.valid_from),  # the new year's fee
                     )
                 ],
                 due_on=due_on,

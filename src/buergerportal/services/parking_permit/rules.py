@@ -15,14 +15,63 @@ from buergerportal.catalogue.definitions import Answers, CheckResult, Text
 from buergerportal.registers.identity import person_for_user
 from buergerportal.registers.registry import vehicle_register
 
+from .fees import permit_fee
 from .models import Permit
-from .validity import in_renewal_window
+from .validity import first_permit_period, in_renewal_window, renewal_period
 from .zones import zone_for_address
 
 NOT_LINKED = Text(
     "Ihr Konto ist nicht mit dem Melderegister verknüpft (Anmeldung mit Online-Ausweis nötig)",
     "Your account is not linked to the resident register (log in with your eID)",
 )
+
+# The checks' reasons by code; a check result stores the code and its params, and the case page
+# renders them in the reader's language (``Check.reason``).
+ZONE_REASONS = {
+    "not_linked": NOT_LINKED,
+    "no_main_residence": Text(
+        "Laut Melderegister ist hier nicht Ihr Hauptwohnsitz",
+        "The resident register does not show your main residence here",
+    ),
+    "not_in_zone": Text(
+        "Ihre Anschrift ({address}) liegt in keiner Bewohnerparkzone",
+        "Your address ({address}) is not in a resident parking zone",
+    ),
+    "zone": Text("Zone {zone} {zone_name}", "Zone {zone} {zone_name}"),
+}
+HOLDER_REASONS = {
+    "plate_unknown": Text(
+        "Das Kennzeichen ist im Fahrzeugregister nicht zu finden",
+        "The number plate is not in the vehicle register",
+    ),
+    "other_holder": Text(
+        "Das Fahrzeug ist auf jemand anderen zugelassen; die Nutzungserklärung prüft die "
+        "Sachbearbeitung",
+        "The vehicle is registered to someone else; a clerk checks the usage declaration",
+    ),
+}
+ONE_PERMIT_REASONS = {
+    "not_linked": NOT_LINKED,
+    "suspended": Text(
+        "Ihr Ausweis für {plate} ist ausgesetzt, bis die Gebühr bezahlt ist",
+        "Your permit for {plate} is suspended until its fee is paid",
+    ),
+    "renewal": Text(
+        "Verlängerung des Ausweises für {plate} ins nächste Jahr",
+        "Renewal of the permit for {plate} into next year",
+    ),
+    "valid_permit": Text(
+        "Sie haben schon einen gültigen Ausweis (für {plate})",
+        "You already hold a valid permit (for {plate})",
+    ),
+}
+VEHICLE_CLASS_REASONS = {
+    "vehicle_unknown": Text("Fahrzeug unbekannt", "Vehicle unknown"),
+    "class_not_allowed": Text(
+        "Fahrzeugklasse {vehicle_class} ist nicht zugelassen",
+        "Vehicle class {vehicle_class} is not allowed",
+    ),
+}
 
 
 def uses_other_vehicle(answers: Answers) -> bool:
@@ -32,88 +81,45 @@ def uses_other_vehicle(answers: Answers) -> bool:
 def main_residence_in_zone(answers: Answers) -> CheckResult:
     person = person_for_user(answers.get("_applicant"))
     if person is None:
-        return CheckResult(False, NOT_LINKED)
+        return CheckResult(False, "not_linked")
     if not person.main_residence:
-        return CheckResult(
-            False,
-            Text(
-                "Laut Melderegister ist hier nicht Ihr Hauptwohnsitz",
-                "The resident register does not show your main residence here",
-            ),
-        )
+        return CheckResult(False, "no_main_residence")
     zone = zone_for_address(person.address)
     if zone is None:
-        return CheckResult(
-            False,
-            Text(
-                f"Ihre Anschrift ({person.address}) liegt in keiner Bewohnerparkzone",
-                f"Your address ({person.address}) is not in a resident parking zone",
-            ),
-        )
-    return CheckResult(True, Text(f"Zone {zone.code} {zone.name}", f"Zone {zone.code} {zone.name}"))
+        return CheckResult(False, "not_in_zone", {"address": str(person.address)})
+    return CheckResult(True, "zone", {"zone": zone.code, "zone_name": zone.name})
 
 
 def vehicle_registered_to_applicant(answers: Answers) -> CheckResult:
     person = person_for_user(answers.get("_applicant"))
     vehicle = vehicle_register().vehicle(answers.get("plate", ""))
     if vehicle is None:
-        return CheckResult(
-            False,
-            Text(
-                "Das Kennzeichen ist im Fahrzeugregister nicht zu finden",
-                "The number plate is not in the vehicle register",
-            ),
-        )
+        return CheckResult(False, "plate_unknown")
     if person is not None and vehicle.holder_person_key == person.person_key:
         return CheckResult(True)
-    return CheckResult(
-        False,
-        Text(
-            "Das Fahrzeug ist auf jemand anderen zugelassen; die Nutzungserklärung prüft die "
-            "Sachbearbeitung",
-            "The vehicle is registered to someone else; a clerk checks the usage declaration",
-        ),
-    )
+    return CheckResult(False, "other_holder")
 
 
 def no_other_valid_permit(answers: Answers) -> CheckResult:
     person = person_for_user(answers.get("_applicant"))
     if person is None:
-        return CheckResult(False, NOT_LINKED)
+        return CheckResult(False, "not_linked")
     suspended = Permit.objects.filter(
         person_key=person.person_key,
         status=Permit.Status.SUSPENDED,
         valid_until__gte=timezone.localdate(),
     ).first()
     if suspended is not None:  # pay the fee (the mailbox has the link) rather than apply anew
-        return CheckResult(
-            False,
-            Text(
-                f"Ihr Ausweis für {suspended.plate} ist ausgesetzt, bis die Gebühr bezahlt ist",
-                f"Your permit for {suspended.plate} is suspended until its fee is paid",
-            ),
-        )
+        return CheckResult(False, "suspended", {"plate": suspended.plate})
     other = Permit.objects.filter(
         person_key=person.person_key,
         status=Permit.Status.VALID,
         valid_until__gte=timezone.localdate(),
     ).first()
     if other is not None and renewal_of(other) is not None:
-        return CheckResult(
-            True,
-            Text(
-                f"Verlängerung des Ausweises für {other.plate} ins nächste Jahr",
-                f"Renewal of the permit for {other.plate} into next year",
-            ),
-        )
+        return CheckResult(True, "renewal", {"plate": other.plate})
     if other is not None:
-        return CheckResult(
-            False,
-            Text(
-                f"Sie haben schon einen gültigen Ausweis (für {other.plate})",
-                f"You already hold a valid permit (for {other.plate})",
-            ),
-        )
+        return CheckResult(False, "valid_permit", {"plate": other.plate})
     return CheckResult(True)
 
 
@@ -134,20 +140,28 @@ def renewal_of(permit: Permit, today: date | None = None) -> Permit | None:
 def vehicle_class_allowed(answers: Answers) -> CheckResult:
     vehicle = vehicle_register().vehicle(answers.get("plate", ""))
     if vehicle is None:
-        return CheckResult(False, Text("Fahrzeug unbekannt", "Vehicle unknown"))
+        return CheckResult(False, "vehicle_unknown")
     if vehicle.vehicle_class in settings.PARKING_PERMIT_VEHICLE_CLASSES:
         return CheckResult(True)
-    return CheckResult(
-        False,
-        Text(
-            f"Fahrzeugklasse {vehicle.vehicle_class} ist nicht zugelassen",
-            f"Vehicle class {vehicle.vehicle_class} is not allowed",
-        ),
-    )
+    return CheckResult(False, "class_not_allowed", {"vehicle_class": vehicle.vehicle_class})
+
+
+def permit_starts_on(answers: Answers, today: date | None = None) -> date:
+    """The day the applied-for permit would start: 1 January for a renewal, else today."""
+    today = today or timezone.localdate()
+    person = person_for_user(answers.get("_applicant"))
+    if person is not None:
+        current = Permit.objects.filter(
+            person_key=person.person_key, status=Permit.Status.VALID, valid_until__gte=today
+        ).first()
+        if current is not None and renewal_of(current, today) is not None:
+            return renewal_period(today.year + 1).valid_from
+    return first_permit_period(today).valid_from
 
 
 def fee(answers: Answers) -> int:
-    return int(settings.PARKING_PERMIT_FEE_CENTS)
+    """The fee of the schedule valid on the day the permit starts (``fees.py``)."""
+    return permit_fee(starts_on=permit_starts_on(answers))
 
 
 def applicant_facts(user: object) -> list[tuple[Text, str]]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,6 +27,7 @@ from .access import permit_for_resident, permits_for_resident, permits_for_staff
 from .changes import ChangeRefused, permit_change_request, permit_is_current
 from .dashboard import decision_figures
 from .definition import SERVICE
+from .fees import change_fee
 from .forms import PermitChangeForm, PermitRevokeForm
 from .issue import permit_filename, permit_pdf, permit_revoke
 from .rules import renewal_of
@@ -116,7 +117,7 @@ def permit_change(request: HttpRequest, permit_id: int) -> HttpResponse:
     return render(
         request,
         "parking_permit/change.html",
-        {"permit": permit, "form": form, "fee": settings.PARKING_PERMIT_CHANGE_FEE_CENTS / 100},
+        {"permit": permit, "form": form, "fee_cents": change_fee(on=timezone.localdate())},
     )
 
 

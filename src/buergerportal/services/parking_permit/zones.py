@@ -65,8 +65,3 @@ def zones_load(*, path: Path) -> ZoneFigures:
             )
             ranges += 1
     return ZoneFigures(zones=len(zones), ranges=ranges)
-
-
-def zones_demo_load(users: object) -> None:
-    """The demo city's parking zones (registered with the demo loader in ``apps.py``)."""
-    zones_load(path=DEMO_ZONES)
