@@ -95,7 +95,9 @@ INSTALLED_APPS = [
     "buergerportal.accounts",
     "buergerportal.catalogue",
     "buergerportal.registers",
+    "buergerportal.entitlements",
     "buergerportal.services.parking_permit",
+    "buergerportal.services.family_pass",
     # --- service engine and back office (issue 3) ---
     "buergerportal.applications",
     "buergerportal.cases",
@@ -203,6 +205,10 @@ RESIDENT_REGISTER = env_str(
 VEHICLE_REGISTER = env_str(
     "BP_VEHICLE_REGISTER", "buergerportal.registers.embedded.EmbeddedVehicleRegister"
 )
+
+# --- Entitlements (permits, passes): revocation with due process -------------------------
+# Days the holder has to respond before a clerk may revoke (urgent revocations do not wait).
+ENTITLEMENT_REVOCATION_RESPONSE_DAYS = env_int("BP_ENTITLEMENT_REVOCATION_RESPONSE_DAYS", 14)
 
 # --- Resident parking permit (services/parking_permit) ------------------------------------
 PARKING_PERMIT_FEE_CENTS = env_int("BP_PARKING_PERMIT_FEE_CENTS", 12750)

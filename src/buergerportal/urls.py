@@ -24,6 +24,7 @@ urlpatterns = [
     path("postfach/", include("buergerportal.notifications.urls")),
     # --- end issue 3 ---
     path("pruefen/", include("buergerportal.documents.urls")),
+    path("berechtigungen/", include("buergerportal.entitlements.urls")),
     path("bewohnerparken/", include("buergerportal.services.parking_permit.urls")),
     # --- payments (issue 4) ---
     path("zahlungen/", include("buergerportal.payments.urls")),
