@@ -67,6 +67,13 @@ def respond(request: HttpRequest, revocation_id: str) -> HttpResponse:
     )
 
 
+def _describe(entitlement: object) -> str:
+    if entitlement is None:
+        return ""
+    kind = entitlement_kind_of(entitlement)
+    return f"{kind.title}: {kind.describe(entitlement)}"
+
+
 def _staff_page(request: HttpRequest, **extra: object) -> HttpResponse:
     user = resident_from_request(request)
     today = timezone.localdate()
@@ -74,7 +81,7 @@ def _staff_page(request: HttpRequest, **extra: object) -> HttpResponse:
     rows = [
         {
             "revocation": r,
-            "entitlement": r.entitlement,
+            "what": _describe(r.entitlement),
             "may_decide": r.may_be_decided(today),
             "form": RevocationDecideForm(prefix=f"r-{r.pk}"),
         }
@@ -89,6 +96,7 @@ def _staff_page(request: HttpRequest, **extra: object) -> HttpResponse:
                     {
                         "kind": kind,
                         "entitlement": entitlement,
+                        "what": kind.describe(entitlement),
                         "form": RevocationStartForm(prefix=f"{kind.slug}-{entitlement.pk}"),
                     }
                 )
