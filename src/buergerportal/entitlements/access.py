@@ -42,7 +42,7 @@ def revocation_for_staff(user: User, revocation_id: object) -> Revocation:
 
 def entitlement_for_resident(user: User, kind_slug: str, pk: int) -> Any:
     kind = entitlement_kind(kind_slug)
-    found = kind.model.objects.filter(holder=user, pk=pk).first() if kind else None
+    found = kind.model._default_manager.filter(holder=user, pk=pk).first() if kind else None
     if found is None:
         raise Http404
     return found
@@ -52,4 +52,4 @@ def entitlements_for_staff(user: User, kind_slug: str) -> QuerySet[Any]:
     kind = entitlement_kind(kind_slug)
     if kind is None:
         raise Http404
-    return kind.model.objects.filter(unit__in=units_for_staff(user))
+    return kind.model._default_manager.filter(unit__in=units_for_staff(user))

@@ -34,7 +34,9 @@ def holdings_for_resident(user: User, *, limit: int = 20) -> list[Holding]:
     holdings = []
     for kind in entitlement_kinds():
         type_id = ContentType.objects.get_for_model(kind.model).pk
-        owned = kind.model.objects.filter(holder=user).order_by("-valid_until", "-pk")[:limit]
+        owned = kind.model._default_manager.filter(holder=user).order_by("-valid_until", "-pk")[
+            :limit
+        ]
         holdings += [
             Holding(kind, e, e.state(today), pending.get((type_id, str(e.pk)))) for e in owned
         ]

@@ -62,7 +62,7 @@ def _tell(
 
 
 def _locked(entitlement: Entitlement) -> Entitlement:
-    return type(entitlement).objects.select_for_update().get(pk=entitlement.pk)
+    return type(entitlement)._default_manager.select_for_update().get(pk=entitlement.pk)
 
 
 def _revoke_with_notice(revocation: Revocation, entitlement: Entitlement, actor: Any) -> None:
@@ -144,7 +144,7 @@ def revocation_start(
     kind = entitlement_kind_of(entitlement)
     with translation.override(entitlement.language):
         url = settings.SITE_URL.rstrip("/") + reverse("entitlements:respond", args=[revocation.pk])
-        deadline = date_format(revocation.respond_by, "DATE_FORMAT")
+        deadline = date_format(revocation.respond_by or today, "DATE_FORMAT")
         _tell(
             revocation,
             subject=_("We intend to revoke your %(title)s %(reference)s")
@@ -197,7 +197,7 @@ def revocation_decide(
     if not revocation.may_be_decided(today):
         raise RevocationRefused(
             _("The holder may respond until %(date)s; decide after that.")
-            % {"date": date_format(revocation.respond_by, "DATE_FORMAT")}
+            % {"date": date_format(revocation.respond_by or "", "DATE_FORMAT")}
         )
     entitlement = revocation.entitlement
     if entitlement is None:  # deleted after its retention period

@@ -25,7 +25,7 @@ def entitlement_revoke(
     stops renewing).
     """
     model = type(entitlement)
-    locked = model.objects.select_for_update().get(pk=entitlement.pk)
+    locked = model._default_manager.select_for_update().get(pk=entitlement.pk)
     if locked.status != Entitlement.Status.REVOKED:
         locked.status = Entitlement.Status.REVOKED
         locked.revocation_reason = reason[:200]

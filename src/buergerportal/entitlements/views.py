@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -67,7 +69,7 @@ def respond(request: HttpRequest, revocation_id: str) -> HttpResponse:
     )
 
 
-def _describe(entitlement: object) -> str:
+def _describe(entitlement: Any) -> str:
     if entitlement is None:
         return ""
     kind = entitlement_kind_of(entitlement)
