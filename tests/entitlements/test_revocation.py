@@ -200,3 +200,24 @@ def test_the_residents_own_cancellation_is_immediate(client, permit_2026, anna):
     client.post(f"/bewohnerparken/{permit_2026.pk}/kuendigen/")
     assert Permit.objects.get(pk=permit_2026.pk).status == "revoked"
     assert not Revocation.objects.exists()
+
+
+def test_the_holders_permit_page_and_the_staff_search_show_the_pending_revocation(
+    client, clerk_client, permit_2026, anna
+):
+    _start(clerk_client, permit_2026)
+    revocation = Revocation.objects.get()
+    staff_page = clerk_client.get("/bewohnerparken/verwaltung/", {"q": "MA-AS 2026"})
+    html = staff_page.content.decode()
+    assert "Ein Widerruf ist eingeleitet" in html and "29.06.2026" in html
+    assert f"permit-{permit_2026.pk}-reason" not in html  # no second start while one waits
+    holder = client.__class__()
+    holder.force_login(anna)
+    html = holder.get("/bewohnerparken/").content.decode()
+    assert REASON in html and f"/berechtigungen/widerruf/{revocation.pk}/" in html
+
+
+def test_the_deadline_to_respond_is_configurable(clerk_client, permit_2026, settings):
+    settings.ENTITLEMENT_REVOCATION_RESPONSE_DAYS = 21
+    _start(clerk_client, permit_2026)
+    assert str(Revocation.objects.get().respond_by) == "2026-07-06"

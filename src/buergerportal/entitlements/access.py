@@ -53,3 +53,18 @@ def entitlements_for_staff(user: User, kind_slug: str) -> QuerySet[Any]:
     if kind is None:
         raise Http404
     return kind.model._default_manager.filter(unit__in=units_for_staff(user))
+
+
+def revocations_pending_by_entitlement(entitlements: list[Any]) -> dict[int, Revocation]:
+    """The pending revocation of each of these entitlements (one model), by entitlement id.
+    The caller fetched them through a permission-scoped reader."""
+    if not entitlements:
+        return {}
+    from django.contrib.contenttypes.models import ContentType
+
+    found = Revocation.objects.filter(
+        entitlement_type=ContentType.objects.get_for_model(type(entitlements[0])),
+        entitlement_id__in=[str(e.pk) for e in entitlements],
+        status=Revocation.Status.PENDING,
+    )
+    return {int(r.entitlement_id): r for r in found}

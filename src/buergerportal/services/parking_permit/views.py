@@ -19,6 +19,7 @@ from buergerportal.applications.drafts import draft_save_step, draft_start
 from buergerportal.cases.access import cases_for_staff
 from buergerportal.cases.views import staff_required
 from buergerportal.core.audit import audit_record
+from buergerportal.entitlements.access import revocations_pending_by_entitlement
 from buergerportal.entitlements.forms import RevocationStartForm
 from buergerportal.entitlements.revocation import RevocationRefused, revocation_start
 from buergerportal.entitlements.views import revocation_started_message
@@ -40,13 +41,16 @@ from .suspension import permit_unpaid_payment
 def permit_list(request: HttpRequest) -> HttpResponse:
     user = resident_from_request(request)
     has_mandate = Mandate.objects.filter(payer=user, revoked_at=None, lapsed_at=None).exists()
+    permits = list(permits_for_resident(user))
+    pending = revocations_pending_by_entitlement(permits)
     rows = [
         {
             "permit": p,
             "renewable": renewal_of(p) is not None and not hasattr(p, "renewal"),
             "unpaid": permit_unpaid_payment(permit=p),
+            "revocation": pending.get(p.pk),
         }
-        for p in permits_for_resident(user)
+        for p in permits
     ]
     return render(
         request, "parking_permit/permits.html", {"rows": rows, "has_mandate": has_mandate}
@@ -150,7 +154,11 @@ def staff_permits(request: HttpRequest) -> HttpResponse:
                 :20
             ]
         )
-    rows = [(permit, RevocationStartForm(prefix=f"permit-{permit.pk}")) for permit in found]
+    pending = revocations_pending_by_entitlement(found)
+    rows = [
+        (permit, RevocationStartForm(prefix=f"permit-{permit.pk}"), pending.get(permit.pk))
+        for permit in found
+    ]
     return render(request, "parking_permit/staff_permits.html", {"query": query, "rows": rows})
 
 
@@ -180,7 +188,7 @@ def staff_revoke(request: HttpRequest, permit_id: int) -> HttpResponse:
     return render(
         request,
         "parking_permit/staff_permits.html",
-        {"query": permit.plate, "rows": [(permit, form)], "has_errors": True},
+        {"query": permit.plate, "rows": [(permit, form, None)], "has_errors": True},
     )
 
 
