@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "buergerportal.accounts",
     "buergerportal.catalogue",
     "buergerportal.registers",
+    "buergerportal.entitlements",
     "buergerportal.services",
     *SERVICE_APPS,
     # --- service engine and back office (issue 3) ---
@@ -225,6 +226,10 @@ RESIDENT_REGISTER = env_str(
 VEHICLE_REGISTER = env_str(
     "BP_VEHICLE_REGISTER", "buergerportal.registers.embedded.EmbeddedVehicleRegister"
 )
+
+# --- Entitlements (permits, passes): revocation with due process -------------------------
+# Days the holder has to respond before a clerk may revoke (urgent revocations do not wait).
+ENTITLEMENT_REVOCATION_RESPONSE_DAYS = env_int("BP_ENTITLEMENT_REVOCATION_RESPONSE_DAYS", 14)
 
 # --- Resident parking permit (services/parking_permit) ------------------------------------
 # Days before a permit ends when its holder is reminded and may renew it into next year.

@@ -25,6 +25,7 @@ urlpatterns = [
     path("postfach/", include("buergerportal.notifications.urls")),
     # --- end issue 3 ---
     path("pruefen/", include("buergerportal.documents.urls")),
+    path("berechtigungen/", include("buergerportal.entitlements.urls")),
     # --- payments (issue 4) ---
     path("zahlungen/", include("buergerportal.payments.urls")),
     path("test-payments/", include("buergerportal.payments.providers.test_urls")),

@@ -42,7 +42,8 @@ def test_a_disabled_service_adds_no_link_to_the_account_page(settings, client, d
 
 def test_only_services_with_their_own_app_are_installed(settings):
     assert "buergerportal.services.parking_permit" in settings.INSTALLED_APPS
-    assert "buergerportal.services.family_pass" not in settings.INSTALLED_APPS
+    assert "buergerportal.services.family_pass" in settings.INSTALLED_APPS  # passes: models
+    assert "buergerportal.services.certificates" not in settings.INSTALLED_APPS  # a definition
     assert reverse("parking_permit:list") == "/bewohnerparken/"  # mounted from its plugin
 
 
@@ -50,9 +51,12 @@ def test_only_services_with_their_own_app_are_installed(settings):
 def with_demo(settings):
     """The worked example enabled as a city would: in BP_SERVICES, so its app is installed and
     its pages mounted (the URLconf is read again, and again afterwards without it)."""
+    from buergerportal.services.demo.rules import demo_fees_load
+
     settings.SERVICES = [*ALL, "demo"]
     settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "buergerportal.services.demo"]
     _reload_urls()
+    demo_fees_load()
     yield
     settings.SERVICES = ALL
     _reload_urls()
@@ -68,18 +72,18 @@ def _reload_urls():
 
 
 def test_the_worked_example_adds_a_service_a_life_situation_and_an_account_link(
-    with_demo, client, db
+    db, with_demo, client
 ):
     assert registry.service_by_slug("sperrmuell-demo") is not None
     assert registry.life_situation("home") is not None
     page = client.get("/leistungen/sperrmuell-demo/").content.decode()
-    assert "Sperrmüllabholung (Beispiel)" in page and "5 Euro je Stück" in page
+    assert "Sperrmüllabholung (Beispiel)" in page and "5,00 €" in page  # from the schedule
     client.force_login(UserFactory())
     assert "Ihre Sperrmüll-Bestellungen" in client.get("/konto/").content.decode()
     assert "noch keine Abholung bestellt" in client.get("/beispiel/").content.decode()
 
 
-def test_the_example_can_be_applied_for_and_pays_per_piece(with_demo, client, db):
+def test_the_example_can_be_applied_for_and_pays_per_piece(db, with_demo, client):
     from buergerportal.applications.models import Application
     from tests.factories import OrgUnitFactory
 
@@ -138,3 +142,14 @@ def test_a_service_whose_unit_does_not_exist_fails_the_database_check(db, capsys
     OrgUnitFactory(slug="elsewhere")
     with pytest.raises(SystemCheckError, match=r"services\.E004.*'buergerservice' does not exist"):
         call_command("check", "--database", "default")
+
+
+def test_a_fee_code_missing_from_the_schedule_is_reported(db, settings):
+    from buergerportal.catalogue.models import Fee
+    from buergerportal.services.validation import services_fees_check
+
+    assert services_fees_check() == []  # the parking permit's fees come with its migration
+    Fee.objects.filter(code="BEWOHNERPARKEN").delete()
+    warnings = services_fees_check()
+    assert [w.id for w in warnings] == ["services.W001"]
+    assert "'BEWOHNERPARKEN'" in warnings[0].msg

@@ -99,9 +99,11 @@ def credential_reinstate(*, credential_id: str, actor: Any = None) -> IssuedCred
 
 @dataclass(frozen=True)
 class Verification:
+    """What the public verification page shows. A revocation's reason is not part of it: the
+    clerk's free text is for the holder and staff, the page says only "revoked"."""
+
     state: str  # valid | expired | not_yet_valid | suspended | revoked | forged | unreadable
     claims: dict[str, Any] = field(default_factory=dict)
-    revocation_reason: str = ""
 
     @property
     def is_valid(self) -> bool:
@@ -127,7 +129,7 @@ def credential_verify(text: str, *, today: date | None = None) -> Verification:
     if record is None:
         return Verification("forged", claims)
     if record.status == IssuedCredential.Status.REVOKED:
-        return Verification("revoked", claims, record.revocation_reason)
+        return Verification("revoked", claims)
     if record.status == IssuedCredential.Status.SUSPENDED:
         return Verification("suspended", claims)
     if today > date.fromisoformat(claims["u"]):

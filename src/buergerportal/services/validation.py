@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 
 from buergerportal.catalogue.definitions import ServiceDefinition, Text
@@ -105,3 +105,29 @@ def services_units_check(app_configs: Any = None, **kwargs: Any) -> list[Error]:
         for plugin in enabled_plugins()
         if plugin.definition.unit not in known
     ]
+
+
+@register(Tags.database)
+def services_fees_check(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    """Every fee code an enabled service charges is in the fee schedule (``catalogue.Fee``).
+    A warning, not an error: a city loads its fees after ``migrate`` (the demo city does)."""
+    from buergerportal.catalogue.models import Fee
+
+    try:
+        scheduled = set(Fee.objects.values_list("service_slug", "code"))
+    except DatabaseError:
+        return []
+    warnings = []
+    for plugin in enabled_plugins():
+        service = plugin.definition
+        code = service.fee_item_code
+        if service.charges_fee and code and (service.slug, code) not in scheduled:
+            warnings.append(
+                Warning(
+                    f"service {service.slug!r} charges fee {code!r}, which the fee schedule "
+                    "does not hold: applying will fail until it does",
+                    hint="Add the fee in the admin (Fee schedule).",
+                    id="services.W001",
+                )
+            )
+    return warnings

@@ -65,8 +65,11 @@ def test_nothing_changed_is_refused(client, anna, permit_2026):
     assert "Es hat sich nichts geändert" in html
 
 
-def test_staff_find_a_permit_by_plate_and_revoke_it_with_a_reason(client, permit_2026):
+def test_staff_find_a_permit_by_plate_and_start_its_revocation_with_a_reason(
+    client, anna, permit_2026
+):
     from buergerportal.accounts.models import OrgUnit, Role
+    from buergerportal.entitlements.models import Revocation
     from tests.engine_fixtures import login_staff
     from tests.factories import staff_member
 
@@ -78,11 +81,12 @@ def test_staff_find_a_permit_by_plate_and_revoke_it_with_a_reason(client, permit
     field = f"permit-{permit_2026.pk}-reason"
     assert "Geben Sie den Grund" in client.post(url, {field: ""}).content.decode()
     client.post(url, {field: "Fahrzeug verkauft"})
+    # due process: the holder is told first and may respond; the permit stays valid meanwhile
     permit = Permit.objects.get(pk=permit_2026.pk)
-    assert permit.status == "revoked"
-    assert credential_verify(permit.code, today=date(2026, 6, 1)).revocation_reason == (
-        "Fahrzeug verkauft"
-    )
+    assert permit.status == "valid"
+    assert Revocation.objects.get().reason == "Fahrzeug verkauft"
+    assert "Fahrzeug verkauft" in Message.objects.get(recipient=anna).body
+    assert credential_verify(permit.code, today=date(2026, 6, 1)).state == "valid"
 
 
 def test_staff_of_another_unit_cannot_find_or_revoke(client, permit_2026):

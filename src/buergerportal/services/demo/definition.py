@@ -17,7 +17,7 @@ PLACES = [
 ]
 
 SERVICE = ServiceDefinition(
-    slug="sperrmuell-demo",
+    slug=rules.SLUG,
     title=Text("Sperrmüllabholung (Beispiel)", "Bulky-waste collection (example)"),
     summary=Text(
         "Das Beispiel einer einfachen Online-Leistung: Sie bestellen eine Abholung und bezahlen "
@@ -30,7 +30,7 @@ SERVICE = ServiceDefinition(
         Text("Sie wohnen in der Stadt.", "You live in the city."),
         Text("Höchstens zehn Stück je Abholung.", "At most ten pieces per collection."),
     ),
-    fee=Text("5 Euro je Stück", "5 euros per piece"),
+    fee=Text("je abgeholtem Stück", "per piece collected"),
     duration=Text("innerhalb von zwei Wochen", "within two weeks"),
     keywords=("sperrmüll", "bulky", "waste", "müll", "beispiel", "example"),
     steps=(
@@ -74,7 +74,7 @@ SERVICE = ServiceDefinition(
         ),
     ),
     fee_rule=rules.fee,
-    fee_item_code="SPERRMUELL",
+    fee_item_code=rules.FEE_CODE,
     checks=(
         Check(
             "place",

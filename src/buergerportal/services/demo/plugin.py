@@ -3,6 +3,8 @@ a link on the resident's account page and a life situation the catalogue did not
 
 from __future__ import annotations
 
+from typing import Any
+
 from buergerportal.accounts.models import User
 from buergerportal.catalogue.definitions import LifeSituation, ServiceDefinition, Text
 from buergerportal.services.base import AccountLink, ServicePlugin
@@ -24,6 +26,11 @@ class DemoPlugin(ServicePlugin):
     @property
     def definition(self) -> ServiceDefinition:
         return SERVICE
+
+    def demo_load(self, *, users: dict[str, Any]) -> None:
+        from .rules import demo_fees_load
+
+        demo_fees_load()
 
     def resident_links(self, user: User) -> list[AccountLink]:
         return [

@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
-from buergerportal.catalogue.definitions import Answers, CheckResult, Text
+from django.utils import timezone
 
-FEE_PER_PIECE_CENTS = 500
+from buergerportal.catalogue.definitions import Answers, CheckResult, Text
+from buergerportal.catalogue.fees import fee_amount
+
+SLUG = "sperrmuell-demo"
+FEE_CODE = "SPERRMUELL"  # the finance office's code; the amount per piece is in the schedule
 MAX_PIECES = 10
 
 
+def demo_fees_load() -> None:
+    """The example's price per piece (5 euros since 2020) in the fee schedule (idempotent)."""
+    from datetime import date
+
+    from buergerportal.catalogue.models import Fee
+
+    Fee.objects.get_or_create(
+        service_slug=SLUG,
+        code=FEE_CODE,
+        valid_from=date(2020, 1, 1),
+        defaults={
+            "label": {"de": "Sperrmüllabholung je Stück", "en": "Bulky-waste collection per piece"},
+            "amount_cents": 500,
+        },
+    )
+
+
 def fee(answers: Answers) -> int:
-    """5 euros per piece of bulky waste, in cents."""
-    return FEE_PER_PIECE_CENTS * int(answers.get("pieces") or 0)
+    """The scheduled price per piece of bulky waste, times the pieces, in cents."""
+    per_piece = fee_amount(service_slug=SLUG, code=FEE_CODE, on=timezone.localdate())
+    return per_piece * int(answers.get("pieces") or 0)
 
 
 # The check's reasons by code: a result stores the code, the case page renders the text.

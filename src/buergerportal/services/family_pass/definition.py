@@ -10,6 +10,7 @@ from buergerportal.catalogue.definitions import (
 )
 
 from . import rules
+from .issue import family_pass_documents, family_pass_notice_lines, family_pass_on_approve
 
 YES_NO = [("yes", Text("Ja", "Yes").lazy()), ("no", Text("Nein", "No").lazy())]
 
@@ -167,4 +168,7 @@ SERVICE = ServiceDefinition(
         "Der Familienpass gilt bis zum 31. Dezember dieses Jahres.",
         "The family pass is valid until 31 December of this year.",
     ),
+    on_approve=family_pass_on_approve,
+    notice_lines=family_pass_notice_lines,
+    result_documents=family_pass_documents,
 )

@@ -12,9 +12,11 @@ class ParkingPermitConfig(AppConfig):
     def ready(self) -> None:
         from buergerportal.applications.retention import register_application_hold
         from buergerportal.core.schedule import job_register
+        from buergerportal.entitlements.kinds import entitlement_kind_register
         from buergerportal.payments.listeners import register_payment_listener
 
         from .changes import permit_change_paid
+        from .entitlement import PERMIT_KIND
         from .retention import permits_application_hold
         from .suspension import permit_debit_overdue, permit_payment_paid
         from .tasks import permit_reminders_task, permits_renew_task, permits_retention_sweep_task
@@ -26,6 +28,7 @@ class ParkingPermitConfig(AppConfig):
             "parking_permit.permit", on_paid=permit_payment_paid, on_overdue=permit_debit_overdue
         )
         register_application_hold(permits_application_hold)
+        entitlement_kind_register(PERMIT_KIND)
         # Berlin times outside the hour that repeats when summer time ends: the retention sweep
         # after the applications' one (03:15), the yearly renewal (it does nothing outside the
         # renewal window), then the reminders for those who do not renew by direct debit.

@@ -15,12 +15,3 @@ class PermitChangeForm(forms.Form):
         ),
         error_messages={"required": _("Enter the number plate")},
     )
-
-
-class PermitRevokeForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for the revocation"),
-        max_length=200,
-        help_text=_("For example: moved away, vehicle sold. Shown when the permit is checked."),
-        error_messages={"required": _("Give the reason for the revocation")},
-    )

@@ -18,11 +18,8 @@ from buergerportal.applications.models import Application
 from buergerportal.applications.steps import walk
 from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
-from buergerportal.documents.credentials import (
-    credential_issue,
-    credential_qr_svg,
-    credential_revoke,
-)
+from buergerportal.documents.credentials import credential_issue, credential_qr_svg
+from buergerportal.entitlements.status import entitlement_revoke
 from buergerportal.registers.identity import person_for_user
 
 from .models import Permit, Zone
@@ -193,14 +190,10 @@ def permit_documents(application: Application) -> list[tuple[str, bytes, str]]:
     return [(permit_filename(permit), permit_pdf(permit=permit), "application/pdf")]
 
 
-@transaction.atomic
 def permit_revoke(*, permit: Permit, reason: str, actor: object = None) -> Permit:
-    """E.g. moved away, vehicle sold, cancelled: the printed permit then verifies as revoked."""
-    permit = Permit.objects.select_for_update().get(pk=permit.pk)
-    if permit.status != Permit.Status.REVOKED:
-        permit.status = Permit.Status.REVOKED
-        permit.revocation_reason = reason[:200]
-        permit.auto_renew = False
-        permit.save(update_fields=["status", "revocation_reason", "auto_renew"])
-        credential_revoke(credential_id=permit.credential_id, reason=reason, actor=actor)
-    return permit
+    """Revoked at once (the holder cancels, a replacement is issued, or a clerk's revocation
+    was decided: ``entitlements.revocation``); it stops renewing, and the printed permit
+    verifies as revoked."""
+    return entitlement_revoke(
+        entitlement=permit, reason=reason, actor=actor, extra_fields={"auto_renew": False}
+    )

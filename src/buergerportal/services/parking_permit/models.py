@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from buergerportal.entitlements.models import Entitlement
+
 
 class Zone(models.Model):
     code = models.CharField(_("zone"), max_length=20, unique=True)
@@ -48,17 +50,18 @@ class ZoneStreetRange(models.Model):
         return self.parity == "all" or (number % 2 == 0) == (self.parity == "even")
 
 
-class Permit(models.Model):
-    """A resident parking permit: one person, one vehicle, one zone, one calendar year."""
+class Permit(Entitlement):
+    """A resident parking permit: one person, one vehicle, one zone, one calendar year.
 
-    class Status(models.TextChoices):
-        VALID = "valid", _("valid")
-        SUSPENDED = "suspended", _("suspended")  # its fee is unpaid (a returned direct debit)
-        REVOKED = "revoked", _("revoked")
+    An entitlement (``entitlements.models.Entitlement``): holder, reference, language, unit,
+    period, status (suspended when its fee is unpaid — a returned direct debit), the signed
+    credential, the reason for a revocation. The inherited columns are the ones the permit had
+    before, unchanged, so the table did not change.
+    """
 
     # The first application; renewals and replacements keep pointing to it. A permit outlives
     # its application: the retention sweep keeps an application while one of its permits is
-    # valid, and should it ever go, the permit keeps what it needs in its own columns below.
+    # valid, and should it ever go, the permit keeps what it needs in its own columns.
     application = models.ForeignKey(
         "applications.Application",
         null=True,
@@ -66,17 +69,12 @@ class Permit(models.Model):
         on_delete=models.SET_NULL,
         related_name="parking_permits",
     )
-    reference = models.CharField(_("reference number"), max_length=20, db_index=True)
     holder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="parking_permits",
-    )
-    language = models.CharField(_("language"), max_length=16, default="de")
-    unit = models.ForeignKey(
-        "accounts.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     renewed_from = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="renewal"
@@ -86,14 +84,7 @@ class Permit(models.Model):
     person_key = models.CharField(_("register key"), max_length=20, db_index=True)
     plate = models.CharField(_("number plate"), max_length=12)
     zone = models.ForeignKey(Zone, on_delete=models.PROTECT, related_name="permits")
-    valid_from = models.DateField(_("valid from"))
-    valid_until = models.DateField(_("valid until"))
-    credential_id = models.CharField(_("credential id"), max_length=32, unique=True)
-    code = models.TextField(_("signed code (the QR code's text)"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="valid")
-    revocation_reason = models.CharField(_("reason for revocation"), max_length=200, blank=True)
     pdf = models.FileField(upload_to="permits/%Y/", blank=True)  # rendered on first download
-    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("resident parking permit")

@@ -19,6 +19,10 @@ from buergerportal.applications.drafts import draft_save_step, draft_start
 from buergerportal.cases.access import cases_for_staff
 from buergerportal.cases.views import staff_required
 from buergerportal.core.audit import audit_record
+from buergerportal.entitlements.access import revocations_pending_by_entitlement
+from buergerportal.entitlements.forms import RevocationStartForm
+from buergerportal.entitlements.revocation import RevocationRefused, revocation_start
+from buergerportal.entitlements.views import revocation_started_message
 from buergerportal.payments.creation import payment_start
 from buergerportal.payments.models import Mandate
 from buergerportal.registers.plates import PlateError, plate_normalise
@@ -28,7 +32,7 @@ from .changes import ChangeRefused, permit_change_request, permit_is_current
 from .dashboard import decision_figures
 from .definition import SERVICE
 from .fees import change_fee
-from .forms import PermitChangeForm, PermitRevokeForm
+from .forms import PermitChangeForm
 from .issue import permit_filename, permit_pdf, permit_revoke
 from .rules import renewal_of
 from .suspension import permit_unpaid_payment
@@ -38,13 +42,16 @@ from .suspension import permit_unpaid_payment
 def permit_list(request: HttpRequest) -> HttpResponse:
     user = resident_from_request(request)
     has_mandate = Mandate.objects.filter(payer=user, revoked_at=None, lapsed_at=None).exists()
+    permits = list(permits_for_resident(user))
+    pending = revocations_pending_by_entitlement(permits)
     rows = [
         {
             "permit": p,
             "renewable": renewal_of(p) is not None and not hasattr(p, "renewal"),
             "unpaid": permit_unpaid_payment(permit=p),
+            "revocation": pending.get(p.pk),
         }
-        for p in permits_for_resident(user)
+        for p in permits
     ]
     return render(
         request, "parking_permit/permits.html", {"rows": rows, "has_mandate": has_mandate}
@@ -148,26 +155,41 @@ def staff_permits(request: HttpRequest) -> HttpResponse:
                 :20
             ]
         )
-    rows = [(permit, PermitRevokeForm(prefix=f"permit-{permit.pk}")) for permit in found]
+    pending = revocations_pending_by_entitlement(found)
+    rows = [
+        (permit, RevocationStartForm(prefix=f"permit-{permit.pk}"), pending.get(permit.pk))
+        for permit in found
+    ]
     return render(request, "parking_permit/staff_permits.html", {"query": query, "rows": rows})
 
 
 @staff_required
 @require_POST
 def staff_revoke(request: HttpRequest, permit_id: int) -> HttpResponse:
+    """Start a revocation with due process: the holder is told the reason and may respond
+    (``entitlements.revocation``); marked urgent, the permit is revoked at once."""
     user = resident_from_request(request)
     permit = permits_for_staff(user).filter(pk=permit_id).first()
     if permit is None:
         raise Http404
-    form = PermitRevokeForm(request.POST, prefix=f"permit-{permit.pk}")
+    form = RevocationStartForm(request.POST, prefix=f"permit-{permit.pk}")
     if form.is_valid():
-        permit_revoke(permit=permit, reason=form.cleaned_data["reason"], actor=user)
-        messages.success(request, _("The permit is revoked; checks now show it as revoked."))
+        try:
+            revocation = revocation_start(
+                entitlement=permit,
+                reason=form.cleaned_data["reason"],
+                urgent=form.cleaned_data["urgent"],
+                actor=user,
+            )
+        except RevocationRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, revocation_started_message(revocation))
         return redirect(f"{reverse('parking_permit:staff_permits')}?q={permit.plate}")
     return render(
         request,
         "parking_permit/staff_permits.html",
-        {"query": permit.plate, "rows": [(permit, form)], "has_errors": True},
+        {"query": permit.plate, "rows": [(permit, form, None)], "has_errors": True},
     )
 
 
