@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "buergerportal.applications",
     "buergerportal.cases",
     "buergerportal.documents",
+    "buergerportal.procedures",
     "buergerportal.notifications",
     # --- end issue 3 ---
     "django.contrib.admin",

@@ -15,6 +15,7 @@ from buergerportal.catalogue.definitions import (
     Check,
     CheckResult,
     Evidence,
+    LegalBasis,
     ServiceDefinition,
     Step,
     Text,
@@ -113,6 +114,12 @@ SERVICE = ServiceDefinition(
     retention_days=30,
 )
 
+# The provision that lets a test service decide automatically (GDPR Art. 22, VwVfG § 35a).
+TEST_LEGAL_BASIS = LegalBasis(
+    citation=Text("§ 35a VwVfG mit der Testsatzung", "Section 35a VwVfG with the test rules"),
+    text=Text("Die Testsatzung lässt es zu.", "The test rules allow it."),
+)
+
 GUEST_SERVICE = replace(
     SERVICE,
     slug="test-guest-pass",
@@ -127,5 +134,5 @@ PAID_SERVICE = replace(
     title=Text("Bezahlpass", "Paid pass"),
     fee_item_code="TEST-PASS",
     fee_item_label=Text("Bezahlpass Gebühr", "Paid pass fee"),
-    workflow=Workflow(may_decide_automatically=True, target_days=5),
+    workflow=Workflow(may_decide_automatically=True, target_days=5, legal_basis=TEST_LEGAL_BASIS),
 )

@@ -5,6 +5,7 @@ import pytest
 from buergerportal.catalogue import registry
 from buergerportal.catalogue.definitions import Workflow
 from buergerportal.documents.models import Notice
+from tests.applications.example_service import TEST_LEGAL_BASIS
 from tests.engine_fixtures import submit_example
 from tests.factories import UserFactory
 
@@ -13,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def automatic(example_service):
-    service = dataclasses.replace(example_service, workflow=Workflow(may_decide_automatically=True))
+    service = dataclasses.replace(
+        example_service,
+        workflow=Workflow(may_decide_automatically=True, legal_basis=TEST_LEGAL_BASIS),
+    )
     registry.service_register(service)
     return service
 

@@ -67,7 +67,7 @@ def test_a_reason_the_service_no_longer_has_shows_its_code(unit):
     ]
     rows = check_rows(application)
     assert rows[0]["reason"] == "retired_reason" and rows[0]["title"] == "Kinder unter 18"
-    assert rows[1] == {"title": "gone", "passed": True, "reason": ""}
+    assert rows[1] == {"title": "gone", "passed": True, "declared": False, "reason": ""}
 
 
 def _migration():
@@ -101,8 +101,13 @@ def test_results_stored_as_prose_before_stay_readable_after_the_migration(unit):
     assert all(set(r) == {"slug", "passed", "code", "params"} for r in application.check_results)
     with translation.override("de"):
         assert check_rows(application) == [
-            {"title": "Kinder unter 18", "passed": False, "reason": "Kein Kind genannt (alt)"},
-            {"title": "Alte Prüfung", "passed": True, "reason": ""},
+            {
+                "title": "Kinder unter 18",
+                "passed": False,
+                "declared": False,
+                "reason": "Kein Kind genannt (alt)",
+            },
+            {"title": "Alte Prüfung", "passed": True, "declared": False, "reason": ""},
         ]
     with translation.override("en"):
         assert check_rows(application)[0]["reason"] == "No child named (old)"

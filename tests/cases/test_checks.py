@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from buergerportal.catalogue import registry
 from buergerportal.catalogue.definitions import Workflow
-from tests.applications.example_service import GUEST_SERVICE, PAID_SERVICE
+from tests.applications.example_service import GUEST_SERVICE, PAID_SERVICE, TEST_LEGAL_BASIS
 from tests.engine_fixtures import login_staff, pay_example, submit_example
 from tests.factories import UserFactory
 
@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_free_green_application_is_approved_at_once_without_payment(unit):
     free = dataclasses.replace(
-        GUEST_SERVICE, slug="test-free-auto", workflow=Workflow(may_decide_automatically=True)
+        GUEST_SERVICE,
+        slug="test-free-auto",
+        workflow=Workflow(may_decide_automatically=True, legal_basis=TEST_LEGAL_BASIS),
     )
     registry.service_register(free)
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,15 +14,22 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from buergerportal.accounts.request_user import resident_from_request
-from buergerportal.cases.models import InformationRequest
-from buergerportal.cases.workflow import WorkflowError, information_answer
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.creation import PaymentError, payment_start
 from buergerportal.payments.models import PaymentState
+from buergerportal.procedures.decision import application_decided_automatically
+from buergerportal.procedures.information import information_answer, information_request_open
+from buergerportal.procedures.lifecycle import ProcedureError
+from buergerportal.procedures.review import (
+    application_may_request_review,
+    application_review_request,
+)
+from buergerportal.procedures.withdrawal import application_may_withdraw, application_withdraw
 
 from .access import application_for_resident, applications_for_resident, drafts_for_resident
-from .forms import InformationAnswerForm, StatusLookupForm
+from .check_results import check_rows
+from .forms import InformationAnswerForm, ReviewRequestForm, StatusLookupForm
 from .models import Application
 from .paying import PaymentNotPossible, application_payment_begin
 from .status import status_lookup
@@ -41,15 +50,31 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _detail_context(application: Application, **forms: Any) -> dict[str, Any]:
+    service = service_by_slug(application.service_slug)
+    automatic = not application.is_open and application_decided_automatically(application)
+    return {
+        "application": application,
+        "service": service,
+        "events": application.events.all(),
+        "open_request": information_request_open(application),
+        "form": InformationAnswerForm(),
+        "payment": payments_for_payable(application).first(),
+        "checks": check_rows(application),
+        "automatic": automatic,
+        "legal_basis": service.workflow.legal_basis if service else None,
+        "can_withdraw": application_may_withdraw(application),
+        "can_request_review": automatic and application_may_request_review(application),
+        "review_form": ReviewRequestForm(),
+        **forms,
+    }
+
+
 @login_required
 def detail(request: HttpRequest, application_id: str) -> HttpResponse:
     user = resident_from_request(request)
     application = application_for_resident(user, application_id)
-    open_request = (
-        InformationRequest.objects.filter(application=application, answered_at__isnull=True)
-        .order_by("-asked_at")
-        .first()
-    )
+    open_request = information_request_open(application)
     form = InformationAnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and open_request is not None and form.is_valid():
         try:
@@ -58,23 +83,50 @@ def detail(request: HttpRequest, application_id: str) -> HttpResponse:
                 actor=user,
                 answer=form.cleaned_data["answer"],
             )
-        except WorkflowError as exc:
+        except ProcedureError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Thank you. Your answer has been sent."))
         return redirect("applications:detail", application.pk)
-    return render(
-        request,
-        "applications/detail.html",
-        {
-            "application": application,
-            "service": service_by_slug(application.service_slug),
-            "events": application.events.all(),
-            "open_request": open_request,
-            "form": form,
-            "payment": payments_for_payable(application).first(),
-        },
-    )
+    return render(request, "applications/detail.html", _detail_context(application, form=form))
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, application_id: str) -> HttpResponse:
+    """The resident asks a person to review an automatic decision (GDPR Art. 22(3))."""
+    user = resident_from_request(request)
+    application = application_for_resident(user, application_id)
+    form = ReviewRequestForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(application, review_form=form)
+        return render(request, "applications/detail.html", context, status=400)
+    try:
+        application_review_request(
+            application=application, actor=user, reason=form.cleaned_data["reason"]
+        )
+    except ProcedureError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Your request has been sent. A person will review the decision.")
+        )
+    return redirect("applications:detail", application.pk)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, application_id: str) -> HttpResponse:
+    """The resident withdraws the application (before it is decided)."""
+    user = resident_from_request(request)
+    application = application_for_resident(user, application_id)
+    try:
+        application_withdraw(application=application, actor=user)
+    except ProcedureError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect("applications:detail", application.pk)
 
 
 @login_required

@@ -62,3 +62,12 @@ class InformationAnswerForm(forms.Form):
         max_length=5000,
         error_messages={"required": _("Enter your answer")},
     )
+
+
+class ReviewRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why should a person review the decision?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        error_messages={"required": _("Tell us why the decision should be reviewed.")},
+    )

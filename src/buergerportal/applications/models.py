@@ -15,13 +15,21 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
+    # Only inside the submitting transaction: the kernel moves it on at once (procedures).
+    DRAFT = "draft", _("Draft")
     AWAITING_PAYMENT = "awaiting_payment", _("Awaiting payment")
     SUBMITTED = "submitted", _("Received")
     IN_REVIEW = "in_review", _("In review")
     INFO_REQUESTED = "info_requested", _("Information requested")
+    # Every check passed, but the service may not decide automatically: a clerk confirms.
+    CHECKED = "checked", _("Checked, awaiting confirmation")
+    # Four-eyes: a decision was proposed and waits for a second, different approver.
     AWAITING_CONFIRMATION = "awaiting_confirmation", _("Awaiting second approval")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    # The resident asked a person to review an automatic decision (GDPR Art. 22(3)).
+    REVIEW_REQUESTED = "review_requested", _("Review by a person requested")
 
 
 # The staff queue's open statuses. An application awaiting payment is not among them: it
@@ -30,7 +38,9 @@ OPEN_STATUSES = (
     Status.SUBMITTED,
     Status.IN_REVIEW,
     Status.INFO_REQUESTED,
+    Status.CHECKED,
     Status.AWAITING_CONFIRMATION,
+    Status.REVIEW_REQUESTED,
 )
 
 

@@ -25,6 +25,8 @@ from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.creation import FeeItem, PaymentError, payment_create, payment_retry
 from buergerportal.payments.models import Payment, PaymentState
 from buergerportal.payments.models.payment import BOOKED_STATES
+from buergerportal.procedures.lifecycle import EventKind, application_transition
+from buergerportal.procedures.routing import case_route
 
 from .models import Application, Status
 
@@ -83,16 +85,19 @@ def application_payment_begin(*, application_id: uuid.UUID | str, payer: User) -
 
 def application_mark_paid(*, application_id: uuid.UUID | str, payment_id: int) -> Application:
     """Mark the application paid and route it; a second call (or a second payment) does nothing."""
-    from buergerportal.cases.checks import case_route
-    from buergerportal.cases.events import case_event_record
-    from buergerportal.cases.models import EventKind
-
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application_id)
         payment = Payment.objects.get(pk=payment_id)
         if payment.state not in BOOKED_STATES or payment.payable_id != str(application.pk):
             raise PaymentError("this payment is not a booked payment of this application")
         if application.paid_at is not None or application.status != Status.AWAITING_PAYMENT:
+            if application.status == Status.WITHDRAWN and application.paid_at is None:
+                # paid at the provider after the resident withdrew: finance refunds it
+                audit_record(
+                    action="application.paid_after_withdrawal",
+                    obj=application,
+                    data={"payment": str(payment.public_id)},
+                )
             if application.paid_at is not None and payment.paid_at != application.paid_at:
                 audit_record(
                     action="application.paid_twice",
@@ -101,17 +106,18 @@ def application_mark_paid(*, application_id: uuid.UUID | str, payment_id: int) -
                 )
             return application
         service = service_by_slug(application.service_slug)
-        application.paid_at = payment.paid_at or timezone.now()
-        application.status = Status.SUBMITTED
+        paid_at = payment.paid_at or timezone.now()
+        fields = {"paid_at": paid_at}
         # The promised processing time runs from payment: before it, nobody may work the case.
         if service is not None:
-            application.due_at = application.paid_at + timedelta(days=service.workflow.target_days)
-        application.save(update_fields=["paid_at", "status", "due_at"])
-        case_event_record(
+            fields["due_at"] = paid_at + timedelta(days=service.workflow.target_days)
+        application = application_transition(
             application=application,
-            kind=EventKind.PAID,
+            to=Status.SUBMITTED,
             actor=None,
+            kind=EventKind.PAID,
             audit_data={"payment": str(payment.public_id), "amount_cents": payment.amount_cents},
+            fields=fields,
         )
         return case_route(application=application)
 

@@ -1,7 +1,9 @@
 """Submitting a draft: atomic and idempotent (one application per draft, whatever the clicks).
 
-The checks run at once. A free application is routed at once too (decided automatically or
-into the queue); one with a fee waits in "awaiting payment" until ``paying.application_mark_paid``.
+The checks run at once. A free application is routed at once too (decided automatically,
+"checked, awaiting confirmation", or into the queue); one with a fee waits in "awaiting
+payment" until ``paying.application_mark_paid``. The status moves through the lifecycle
+kernel (``procedures``), whose ``ApplicationSubmitted`` event sends the "received" email.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from django.utils import timezone
 
 from buergerportal.accounts.models import OrgUnit
 from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.procedures.lifecycle import EventKind, application_transition
+from buergerportal.procedures.routing import case_route, case_run_checks
 
 from .models import Application, Draft, Status, Upload
 from .reference import reference_next
@@ -32,10 +36,6 @@ class GuestNotConfirmed(Exception):
 
 def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Application:
     """Turn the draft into an application; a repeated call returns the same application."""
-    from buergerportal.cases.checks import case_route, case_run_checks
-    from buergerportal.cases.events import case_event_record
-    from buergerportal.notifications.tasks import application_email_send
-
     with transaction.atomic():
         draft = Draft.objects.select_for_update().get(pk=draft_id)
         if draft.application is not None:
@@ -62,7 +62,7 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
             language=language[:5],
             data={step.slug: draft.data[step.slug] for step in result.active},
             fee_cents=fee_cents,
-            status=Status.AWAITING_PAYMENT if fee_cents > 0 else Status.SUBMITTED,
+            status=Status.DRAFT,  # moved on by the kernel below, in this transaction
             submitted_at=now,
             due_at=now + timedelta(days=service.workflow.target_days),
         )
@@ -76,15 +76,17 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
             from .uploads import upload_delete
 
             upload_delete(upload=leftover)
-        case_event_record(application=application, kind="submitted", actor=draft.owner)
+        application = application_transition(
+            application=application,
+            to=Status.AWAITING_PAYMENT if fee_cents > 0 else Status.SUBMITTED,
+            actor=draft.owner,
+            kind=EventKind.SUBMITTED,
+            automatic=False,  # a guest submits too: a person, without an account
+        )
         # Checks may ask the registers about the applicant (once-only), so they get who it is.
         case_run_checks(
             application=application, answers={**result.answers, "_applicant": draft.owner}
         )
         if not application.awaits_payment:  # a fee is paid first; routing follows payment
             application = case_route(application=application)
-        application_id = str(application.pk)
-        transaction.on_commit(
-            lambda: application_email_send.enqueue(application_id=application_id, kind="received")
-        )
     return application

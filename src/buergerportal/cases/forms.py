@@ -19,7 +19,12 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("open", _("All open")), ("all", _("All")), *Status.choices],
+        # "draft" lives only inside the submitting transaction: nothing to filter for
+        choices=[
+            ("open", _("All open")),
+            ("all", _("All")),
+            *[(value, label) for value, label in Status.choices if value != Status.DRAFT],
+        ],
     )
     older_than_days = forms.IntegerField(
         label=_("Older than (days)"), required=False, min_value=0, max_value=3650
@@ -112,4 +117,13 @@ class ConfirmForm(forms.Form):
         coerce=lambda v: v == "yes",
         choices=[("yes", _("Confirm the decision")), ("no", _("Send back to review"))],
         error_messages={"required": _("Choose whether you confirm the decision")},
+    )
+
+
+class ReviewForm(forms.Form):
+    reasons = forms.CharField(
+        label=_("Result of your review (shown to the applicant)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        error_messages={"required": _("Give the result of your review.")},
     )

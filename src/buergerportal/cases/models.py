@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 class EventKind(models.TextChoices):
     SUBMITTED = "submitted", _("Application received")
     CHECKED = "checked", _("Automatic checks run")
+    CHECKS_PASSED = "checks_passed", _("All checks passed, awaiting confirmation")
     PAID = "paid", _("Fee paid")
     ASSIGNED = "assigned", _("Assigned to a clerk")
     INFO_REQUESTED = "info_requested", _("Information requested from the applicant")
@@ -20,6 +21,9 @@ class EventKind(models.TextChoices):
     RETURNED = "returned", _("Proposal sent back by second approver")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the applicant")
+    REVIEW_REQUESTED = "review_requested", _("Review by a person requested")
+    REVIEWED = "reviewed", _("Decision reviewed by a person")
     NOTICE_ISSUED = "notice_issued", _("Notice issued")
 
 

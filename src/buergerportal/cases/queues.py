@@ -76,9 +76,10 @@ def queue_cases(user: User, flt: QueueFilter) -> QuerySet[Application]:
     if flt.service:
         cases = cases.filter(service_slug=flt.service)
     if flt.status == "open":
-        # Open = not decided: decided_at is set exactly when a case is decided
-        # (cases.workflow._finalise). "IS NULL" alone selects the partial indexes of open cases;
-        # with the status list as well, SQLite prefers (status, decided_at) and sorts.
+        # Open = not decided: decided_at is set exactly when a case is decided (the kernel,
+        # procedures.lifecycle, on entering a final status). "IS NULL" alone selects the
+        # partial indexes of open cases; with the status list as well, SQLite prefers
+        # (status, decided_at) and sorts.
         cases = cases.filter(decided_at__isnull=True)
     elif flt.status != "all":
         cases = cases.filter(status=flt.status)

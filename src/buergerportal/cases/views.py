@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -10,6 +11,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from buergerportal.accounts.models import User
@@ -24,6 +27,7 @@ from buergerportal.payments.access import payments_for_payable
 
 from .access import case_for_staff, evidence_for_staff
 from .checks import check_rows
+from .confirmation import checked_cases_for_staff, confirmation_median
 from .forms import (
     AssignForm,
     ConfirmForm,
@@ -31,6 +35,7 @@ from .forms import (
     InformationRequestForm,
     NoteForm,
     QueueFilterForm,
+    ReviewForm,
 )
 from .notes import note_add
 from .queues import QueueFilter, deadline_state, queue_page
@@ -40,6 +45,8 @@ from .workflow import (
     case_confirm,
     case_decide,
     case_request_information,
+    case_review_complete,
+    cases_confirm_checked,
 )
 
 _P = ParamSpec("_P")
@@ -92,8 +99,57 @@ def queue(request: HttpRequest) -> HttpResponse:
             "next_cursor": page.next_cursor,
             "units": units,
             "query": params.urlencode(),
+            "checked": [
+                (case, check_rows(case))
+                for case in checked_cases_for_staff(user, service=flt.service)
+            ]
+            # the batch to confirm follows the service filter; "mine" and other statuses hide it
+            if not flt.mine and flt.status in ("open", Status.CHECKED)
+            else [],
+            "confirmation_median_hours": _hours(confirmation_median(user)),
         },
     )
+
+
+def _hours(duration: timedelta | None) -> float | None:
+    return None if duration is None else duration.total_seconds() / 3600
+
+
+@require_POST
+@staff_required
+def confirm_checked(request: HttpRequest) -> HttpResponse:
+    """Confirm the ticked cases of "checked, awaiting confirmation", each through the kernel."""
+    user = resident_from_request(request)
+    ids = request.POST.getlist("case")
+    if not ids:
+        messages.error(request, _("Choose the cases to confirm."))
+        return redirect("cases:queue")
+    confirmed, refused = cases_confirm_checked(application_ids=ids, actor=user)
+    approved = sum(1 for case in confirmed if case.status == Status.APPROVED)
+    proposed = len(confirmed) - approved  # four-eyes: a second approver confirms them
+    if approved:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d case confirmed and approved.",
+                "%(count)d cases confirmed and approved.",
+                approved,
+            )
+            % {"count": approved},
+        )
+    if proposed:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d case proposed for approval; a second approver confirms it.",
+                "%(count)d cases proposed for approval; a second approver confirms them.",
+                proposed,
+            )
+            % {"count": proposed},
+        )
+    for reference, reason in refused:
+        messages.error(request, f"{reference}: {reason}")
+    return redirect("cases:queue")
 
 
 def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
@@ -116,6 +172,7 @@ def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
         "info_form": InformationRequestForm(days=days),
         "decision_form": DecisionForm(),
         "confirm_form": ConfirmForm(),
+        "review_form": ReviewForm(),
         "can_confirm": case.status == Status.AWAITING_CONFIRMATION
         and case.proposed_by_id != request.user.pk,
     }
@@ -178,6 +235,12 @@ def case_action(request: HttpRequest, case_id: str, action: str) -> HttpResponse
             form = context["confirm_form"] = ConfirmForm(request.POST)
             if form.is_valid():
                 case_confirm(application=case, actor=user, agree=form.cleaned_data["agree"])
+        elif action == "review":
+            form = context["review_form"] = ReviewForm(request.POST)
+            if form.is_valid():
+                case_review_complete(
+                    application=case, actor=user, reasons=form.cleaned_data["reasons"]
+                )
         else:
             raise Http404
     except WorkflowError as exc:

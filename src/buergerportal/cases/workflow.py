@@ -1,11 +1,17 @@
-"""The transitions a case may take. Each locks the row, checks who may act, records an event.
+"""The back office's transitions of a case: who may act, on the lifecycle kernel.
 
 submitted -> in review -> (information requested -> submitted) -> approved | rejected; for
 four-eyes services a decision is first *proposed* and a second, different approver confirms it.
+A case whose checks all passed where the service may not decide automatically waits as
+"checked, awaiting confirmation" until a clerk confirms it (``cases_confirm_checked``, in a
+batch). Every status change goes through ``procedures.lifecycle.application_transition``; the
+notice and the emails follow as subscribers of its events.
 """
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
@@ -17,12 +23,31 @@ from buergerportal.accounts.permissions import staff_has_role
 from buergerportal.applications.models import Application, Status
 from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.procedures.decision import application_decide
+from buergerportal.procedures.information import information_answer
+from buergerportal.procedures.lifecycle import (
+    ProcedureError,
+    TransitionNotAllowed,
+    application_transition,
+    case_event_record,
+)
+from buergerportal.procedures.review import review_decision_before
 
-from .events import case_event_record
 from .models import EventKind, InformationRequest
 
+__all__ = [
+    "WorkflowError",
+    "case_assign",
+    "case_confirm",
+    "case_decide",
+    "case_request_information",
+    "case_review_complete",
+    "cases_confirm_checked",
+    "information_answer",
+]
 
-class WorkflowError(Exception):
+
+class WorkflowError(ProcedureError):
     """The action is not allowed now, or not for this person; the message says why."""
 
 
@@ -47,10 +72,17 @@ def case_assign(*, application: Application, actor: User, assignee: User) -> App
     _require_open(case)
     if not Membership.objects.filter(user=assignee, unit=case.unit).exists():
         raise WorkflowError(_("This person is not a member of the case's unit."))
+    if case.status in (Status.SUBMITTED, Status.CHECKED):
+        return application_transition(
+            application=case,
+            to=Status.IN_REVIEW,
+            actor=actor,
+            kind=EventKind.ASSIGNED,
+            audit_data={"assignee_id": assignee.pk},
+            fields={"assigned_to": assignee},
+        )
     case.assigned_to = assignee
-    if case.status == Status.SUBMITTED:
-        case.status = Status.IN_REVIEW
-    case.save(update_fields=["assigned_to", "status"])
+    case.save(update_fields=["assigned_to"])
     case_event_record(
         application=case,
         kind=EventKind.ASSIGNED,
@@ -66,38 +98,22 @@ def case_request_information(
 ) -> InformationRequest:
     case = _lock(application)
     _require_member(actor, case)
-    if case.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+    if case.status not in (Status.SUBMITTED, Status.IN_REVIEW, Status.CHECKED):
         raise WorkflowError(_("Information can only be requested while the case is in review."))
     if due_date <= timezone.localdate():
         raise WorkflowError(_("The deadline must be in the future."))
     request = InformationRequest.objects.create(
         application=case, question=question, due_date=due_date, asked_by=actor
     )
-    case.status = Status.INFO_REQUESTED
-    case.save(update_fields=["status"])
-    case_event_record(
+    application_transition(
         application=case,
-        kind=EventKind.INFO_REQUESTED,
+        to=Status.INFO_REQUESTED,
         actor=actor,
+        kind=EventKind.INFO_REQUESTED,
         detail=question,
         audit_data={"due_date": due_date.isoformat()},
     )
-    _notify(case, "info_requested")
     return request
-
-
-@transaction.atomic
-def information_answer(*, request: InformationRequest, actor: User, answer: str) -> None:
-    """The applicant answers; the case goes back into its queue."""
-    locked = InformationRequest.objects.select_for_update().get(pk=request.pk)
-    case = _lock(locked.application)
-    if locked.answered_at is not None or case.status != Status.INFO_REQUESTED:
-        raise WorkflowError(_("This question has already been answered."))
-    locked.answer, locked.answered_at = answer, timezone.now()
-    locked.save(update_fields=["answer", "answered_at"])
-    case.status = Status.IN_REVIEW if case.assigned_to_id else Status.SUBMITTED
-    case.save(update_fields=["status"])
-    case_event_record(application=case, kind=EventKind.INFO_ANSWERED, actor=actor)
 
 
 @transaction.atomic
@@ -117,19 +133,18 @@ def case_decide(
     if actor is not None:
         _require_member(actor, case)
         if service is not None and service.workflow.four_eyes:
-            case.status = Status.AWAITING_CONFIRMATION
-            case.proposed_decision, case.proposed_by = decision, actor
-            case.decision_reasons = reasons
-            case.save(
-                update_fields=["status", "proposed_decision", "proposed_by", "decision_reasons"]
-            )
-            case_event_record(
+            return application_transition(
                 application=case,
-                kind=EventKind.PROPOSED,
+                to=Status.AWAITING_CONFIRMATION,
                 actor=actor,
+                kind=EventKind.PROPOSED,
                 audit_data={"decision": decision},
+                fields={
+                    "proposed_decision": decision,
+                    "proposed_by": actor,
+                    "decision_reasons": reasons,
+                },
             )
-            return case
     return _finalise(case, actor=actor, decision=decision, reasons=reasons)
 
 
@@ -147,42 +162,71 @@ def case_confirm(*, application: Application, actor: User, agree: bool) -> Appli
         return _finalise(
             case, actor=actor, decision=case.proposed_decision, reasons=case.decision_reasons
         )
-    case.status = Status.IN_REVIEW
-    case.proposed_decision, case.proposed_by = "", None
-    case.save(update_fields=["status", "proposed_decision", "proposed_by"])
-    case_event_record(application=case, kind=EventKind.RETURNED, actor=actor)
-    return case
+    return application_transition(
+        application=case,
+        to=Status.IN_REVIEW,
+        actor=actor,
+        kind=EventKind.RETURNED,
+        fields={"proposed_decision": "", "proposed_by": None},
+    )
 
 
 def _finalise(case: Application, *, actor: User | None, decision: str, reasons: str) -> Application:
-    from buergerportal.documents.tasks import notice_issue_task
+    try:  # what approval creates is made in the same transaction, or nothing is
+        return application_decide(application=case, actor=actor, decision=decision, reasons=reasons)
+    except ApprovalRefused as refused:
+        raise WorkflowError(str(refused)) from refused
+    except TransitionNotAllowed as refused:
+        raise WorkflowError(_("This case cannot be decided now.")) from refused
 
-    if decision == "approve":
-        service = service_by_slug(case.service_slug)
-        if service is not None and service.on_approve is not None:
-            try:  # what approval creates is made in the same transaction, or nothing is
-                service.on_approve(case)
-            except ApprovalRefused as refused:
-                raise WorkflowError(str(refused)) from refused
-    case.status = Status.APPROVED if decision == "approve" else Status.REJECTED
-    case.decided_at = timezone.now()
-    case.decision_reasons = reasons
-    case.save(update_fields=["status", "decided_at", "decision_reasons"])
-    kind = EventKind.APPROVED if decision == "approve" else EventKind.REJECTED
-    case_event_record(
+
+def cases_confirm_checked(
+    *, application_ids: Iterable[str], actor: User
+) -> tuple[list[Application], list[tuple[str, str]]]:
+    """Confirm (approve) a batch of cases waiting as "checked, awaiting confirmation".
+
+    Each case is decided in its own transaction through the kernel, so one refused case (of
+    another unit, no longer waiting, or what approval creates was refused) does not undo the
+    others. Returns the confirmed cases and (reference or id, reason) for the others.
+    """
+    confirmed: list[Application] = []
+    refused: list[tuple[str, str]] = []
+    for application_id in dict.fromkeys(str(i) for i in application_ids):
+        try:
+            pk = uuid.UUID(application_id)
+        except ValueError:
+            refused.append((application_id, _("Unknown case.")))
+            continue
+        case = Application.objects.filter(pk=pk).select_related("unit").first()
+        if case is None or not staff_has_role(actor, unit=case.unit):
+            refused.append((application_id, _("You are not a member of this case's unit.")))
+            continue
+        try:
+            with transaction.atomic():
+                locked = _lock(case)
+                if locked.status != Status.CHECKED:
+                    raise WorkflowError(_("This case is not waiting for confirmation."))
+                confirmed.append(case_decide(application=locked, actor=actor, decision="approve"))
+        except WorkflowError as exc:
+            refused.append((case.reference, str(exc)))
+    return confirmed, refused
+
+
+@transaction.atomic
+def case_review_complete(*, application: Application, actor: User, reasons: str) -> Application:
+    """A person reviewed an automatic decision the resident asked about (GDPR Art. 22(3)) and
+    keeps it; the reasons are shown to the resident. To change it, the clerk uses the service's
+    own means (e.g. revoking the permit) and records that here."""
+    case = _lock(application)
+    _require_member(actor, case)
+    if case.status != Status.REVIEW_REQUESTED:
+        raise WorkflowError(_("No review was requested for this case."))
+    if not reasons.strip():
+        raise WorkflowError(_("Give the result of your review."))
+    return application_transition(
         application=case,
-        kind=kind,
+        to=review_decision_before(case),
         actor=actor,
-        detail=reasons,
-        audit_data={"automatic": actor is None},
+        kind=EventKind.REVIEWED,
+        detail=reasons.strip(),
     )
-    case_id = str(case.pk)
-    transaction.on_commit(lambda: notice_issue_task.enqueue(application_id=case_id))
-    return case
-
-
-def _notify(case: Application, kind: str) -> None:
-    from buergerportal.notifications.tasks import application_email_send
-
-    case_id = str(case.pk)
-    transaction.on_commit(lambda: application_email_send.enqueue(application_id=case_id, kind=kind))

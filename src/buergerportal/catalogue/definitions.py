@@ -75,12 +75,16 @@ class Check:
 
     ``reasons`` holds the reason texts by code; ``{name}`` in a text is filled from the
     result's params (``Text("Ihre Anschrift ({address}) ...", "Your address ({address}) ...")``).
+
+    ``declared=True``: the check only repeats the applicant's own answer (nothing was looked
+    up); it is shown as "declared by the applicant", never as "passed".
     """
 
     slug: str
     title: Text
     run: Callable[[Answers], CheckResult]
     reasons: Mapping[str, Text] = field(default_factory=dict)
+    declared: bool = False
 
     def reason(self, code: str, params: Mapping[str, object], language: str | None = None) -> str:
         """The reason for ``code`` in the language (default: the active one); "" for no code.
@@ -92,11 +96,33 @@ class Check:
 
 
 @dataclass(frozen=True)
+class LegalBasis:
+    """The legal provision that allows a decision without a person (e.g. VwVfG § 35a together
+    with the city's rule): its citation and its text, shown to the resident."""
+
+    citation: Text
+    text: Text
+
+
+@dataclass(frozen=True)
 class Workflow:
-    may_decide_automatically: bool = False  # needs a legal basis (VwVfG §35a)
+    # Deciding without a person needs a legal provision that allows it (VwVfG § 35a): a
+    # workflow that may decide automatically must name it in ``legal_basis``.
+    may_decide_automatically: bool = False
     four_eyes: bool = False  # a second, different approver confirms every decision
     target_days: int = 14  # processing time promised; older open cases are flagged
     info_request_days: int = 14  # default deadline for the resident's answer
+    legal_basis: LegalBasis | None = None
+
+    def __post_init__(self) -> None:
+        if self.may_decide_automatically and (
+            self.legal_basis is None or not self.legal_basis.citation.de
+        ):
+            raise ValueError(
+                "Workflow(may_decide_automatically=True) needs the legal provision that allows "
+                "an automatic decision: legal_basis=LegalBasis(citation=Text(...), text=Text(...))"
+                " (VwVfG § 35a)"
+            )
 
 
 def free_of_charge(answers: Answers) -> int:

@@ -20,7 +20,10 @@ def notice_render(*, application: Application) -> bytes:
     """The notice as PDF bytes, in the language the resident applied in."""
     from weasyprint import HTML
 
+    from buergerportal.procedures.decision import application_decided_automatically
+
     service = service_by_slug(application.service_slug)
+    automatic = application_decided_automatically(application)
     with translation.override(application.language):
         html = render_to_string(
             "documents/notice.html",
@@ -32,6 +35,8 @@ def notice_render(*, application: Application) -> bytes:
                 "granted": service.notice_lines(application)
                 if service and service.notice_lines and application.status == Status.APPROVED
                 else [],
+                "automatic": automatic,
+                "legal_basis": service.workflow.legal_basis if service else None,
                 "city": settings.CITY_NAME,
                 "unit": application.unit,
                 "today": timezone.localdate(),
@@ -42,10 +47,9 @@ def notice_render(*, application: Application) -> bytes:
 
 def notice_issue(*, application_id: str) -> Notice | None:
     """Create the notice once, put it in the applicant's mailbox and announce it by email."""
-    from buergerportal.cases.events import case_event_record
-    from buergerportal.cases.models import EventKind
     from buergerportal.notifications.mailbox import message_deliver
     from buergerportal.notifications.tasks import application_email_send
+    from buergerportal.procedures.lifecycle import EventKind, case_event_record
 
     with transaction.atomic():
         application = (

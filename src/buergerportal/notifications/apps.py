@@ -11,9 +11,17 @@ class NotificationsConfig(AppConfig):
             register_receipt_listener,
             register_return_listener,
         )
+        from buergerportal.procedures.events import (
+            ApplicationSubmitted,
+            InformationRequested,
+            subscriber_register,
+        )
 
         from .debit_returns import debit_return_to_mailbox
         from .receipts import receipt_to_mailbox
+        from .subscribers import email_on_information_requested, email_on_submitted
 
         register_receipt_listener(receipt_to_mailbox)
         register_return_listener(debit_return_to_mailbox)
+        subscriber_register(ApplicationSubmitted, email_on_submitted)
+        subscriber_register(InformationRequested, email_on_information_requested)

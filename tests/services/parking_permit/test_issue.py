@@ -172,3 +172,67 @@ def test_a_clerk_cannot_approve_a_second_permit_and_is_told_why(apply, anna, ann
     second.refresh_from_db()
     assert second.status == "submitted" and second.decided_at is None
     assert Permit.objects.filter(person_key="DEMO-ANNA").count() == 1
+
+
+def test_the_automatic_decision_names_its_legal_basis_and_the_review_by_a_person(
+    apply, anna, client
+):
+    """§ 35a VwVfG allows the automatic permit; the notice, the resident's page and the service
+    page say it was decided without a person and how to ask for a review (Art. 22(3) GDPR)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    application = apply(anna, plate="ma-as 2026")
+    assert application.status == "approved"
+    assert application.events.get(kind="approved").actor is None
+    pdf = application.notice.pdf.open("rb").read()
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages).split())
+    assert "ohne Beteiligung einer Person" in text
+    assert "§ 35a VwVfG" in text
+    assert "Art. 22 Abs. 3 DSGVO" in text
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "Automatisch entschieden" in page
+    assert "Art. 22 Abs. 3 DSGVO" in page
+    service_page = client.get(reverse("catalogue:detail", args=["bewohnerparkausweis"]))
+    assert "§ 35a VwVfG" in service_page.content.decode()
+    assert "Automatische Entscheidung" in service_page.content.decode()
+
+
+def test_the_resident_asks_a_person_to_review_the_automatic_permit_once(apply, anna, client):
+    """GDPR Art. 22(3): the case goes back to the unit's queue with the resident's reason; a
+    clerk records the review, the decision stands, and it cannot be asked for twice."""
+    from buergerportal.accounts.models import OrgUnit, Role
+    from buergerportal.documents.models import Notice
+    from tests.engine_fixtures import login_staff
+    from tests.factories import staff_member
+
+    application = apply(anna, plate="ma-as 2026")
+    url = reverse("applications:review", args=[application.pk])
+    assert client.post(url, {"reason": ""}).status_code == 400
+    client.post(url, {"reason": "Der Ausweis nennt die falsche Zone."})
+    application.refresh_from_db()
+    assert application.status == "review_requested" and application.decided_at is None
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "Überprüfung durch eine Person beantragt" in page
+
+    clerk = staff_member(unit=OrgUnit.objects.get(slug="buergerservice"), role=Role.CLERK)
+    staff = login_staff(client.__class__(), clerk)
+    queue = staff.get(reverse("cases:queue")).content.decode()
+    assert application.reference in queue
+    case = staff.get(reverse("cases:case", args=[application.pk])).content.decode()
+    assert "Der Ausweis nennt die falsche Zone." in case
+    staff.post(
+        reverse("cases:action", args=[application.pk, "review"]),
+        {"reasons": "Die Zone 3 ergibt sich aus dem Melderegister."},
+    )
+    application.refresh_from_db()
+    assert application.status == "approved" and application.decided_at is not None
+    assert application.events.get(kind="reviewed").actor == clerk
+    assert Notice.objects.filter(application=application).count() == 1
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "Die Zone 3 ergibt sich aus dem Melderegister." in page
+    assert url not in page  # asked once: no second request
+    client.post(url, {"reason": "Noch einmal."})
+    application.refresh_from_db()
+    assert application.status == "approved"

@@ -150,14 +150,18 @@ SERVICE = ServiceDefinition(
             Text("Hauptwohnsitz in der Stadt", "Main residence in the city"),
             rules.lives_in_city,
             reasons=rules.RESIDENCE_REASONS,
+            declared=True,  # the applicant's answer, not the population register
         ),
         Check(
             "child_under_18",
             Text("Kind unter 18", "Child under 18"),
             rules.youngest_child_under_18,
             reasons=rules.CHILD_REASONS,
+            declared=True,  # the birth date the applicant gave
         ),
     ),
+    # No legal provision allows deciding without a person: a green case waits as "checked,
+    # awaiting confirmation" until a clerk confirms it.
     workflow=Workflow(may_decide_automatically=False, four_eyes=False, target_days=7),
     retention_days=2 * 365,
     decision_text=Text(

@@ -3,6 +3,7 @@ from django import forms
 from buergerportal.catalogue.definitions import (
     Check,
     Evidence,
+    LegalBasis,
     ServiceDefinition,
     Step,
     Text,
@@ -159,7 +160,29 @@ SERVICE = ServiceDefinition(
             reasons=rules.VEHICLE_CLASS_REASONS,
         ),
     ),
-    workflow=Workflow(may_decide_automatically=True, four_eyes=False, target_days=5),
+    workflow=Workflow(
+        may_decide_automatically=True,
+        four_eyes=False,
+        target_days=5,
+        legal_basis=LegalBasis(
+            citation=Text(
+                "§ 35a VwVfG in Verbindung mit der Parkausweisordnung der Stadt",
+                "Section 35a VwVfG (Administrative Procedure Act) with the city's parking "
+                "permit rules",
+            ),
+            text=Text(
+                "Ein Verwaltungsakt kann vollständig durch automatische Einrichtungen erlassen "
+                "werden, sofern dies durch Rechtsvorschrift zugelassen ist und weder ein "
+                "Ermessen noch ein Beurteilungsspielraum besteht. Die Parkausweisordnung der "
+                "Stadt lässt dies für Bewohnerparkausweise zu, wenn Melde- und "
+                "Fahrzeugregister alle Voraussetzungen bestätigen.",
+                "An administrative act may be issued entirely by automatic means where a legal "
+                "provision allows it and there is neither discretion nor a margin of "
+                "appreciation. The city's parking permit rules allow this for resident parking "
+                "permits where the population and vehicle registers confirm every condition.",
+            ),
+        ),
+    ),
     retention_days=2 * 365,
     on_approve=permit_on_approve,
     notice_lines=permit_notice_lines,

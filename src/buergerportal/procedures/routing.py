@@ -1,0 +1,88 @@
+"""Running a service's checks on a submitted application and routing it: deciding a green case
+automatically where the law allows it, "checked, awaiting confirmation" where it does not, or
+leaving it in its unit's queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from buergerportal.accounts.models import User
+from buergerportal.applications.models import Application, Status
+from buergerportal.applications.steps import walk
+from buergerportal.cases.models import EventKind
+from buergerportal.catalogue.definitions import ApprovalRefused
+from buergerportal.catalogue.registry import service_by_slug
+
+from .decision import application_decide
+from .lifecycle import application_transition, case_event_record
+
+
+def case_run_checks(*, application: Application, answers: dict[str, Any]) -> bool:
+    """Store each check's result as a code with parameters (``{"slug", "passed", "code",
+    "params"}``, no prose: ``check_rows`` renders it when read, with the check's title and
+    whether it is ``declared``) and record the event; True if all passed.
+
+    Recording only: what happens next is ``case_route``'s decision (for a fee-charging
+    service, only once the fee is paid).
+    """
+    service = service_by_slug(application.service_slug)
+    assert service is not None  # noqa: S101  (submission already found it)
+    results = []
+    for check in service.checks:
+        outcome = check.run(answers)
+        results.append(
+            {
+                "slug": check.slug,
+                "passed": outcome.passed,
+                "code": outcome.code,
+                "params": dict(outcome.params),
+            }
+        )
+    application.check_results = results
+    application.save(update_fields=["check_results"])
+    failed = [r["slug"] for r in results if not r["passed"]]
+    case_event_record(
+        application=application,
+        kind=EventKind.CHECKED,
+        audit_data={"failed": failed, "count": len(results)},
+    )
+    return not failed
+
+
+def case_route(*, application: Application) -> Application:
+    """Decide a green case automatically, let a clerk confirm it, or leave it in the queue.
+
+    Where every stored check passed and no evidence waits for a clerk:
+    - if the service names the legal provision that allows an automatic decision
+      (``Workflow.legal_basis``, VwVfG § 35a), the checks run *again* (another permit, a move
+      or a sold car may have happened since submission), one decision per applicant at a time
+      (the applicant's row is locked), and the case is approved if they still pass;
+    - otherwise it goes to "checked, awaiting confirmation", where a clerk confirms it.
+    Anything else stays ``submitted``, which is the queue. Call it on a submitted case (after
+    payment, where a fee is due), inside a transaction.
+    """
+    if application.status != Status.SUBMITTED:
+        return application
+    service = service_by_slug(application.service_slug)
+    passed = all(r["passed"] for r in application.check_results)
+    if service is None or not passed or application.uploads.exists():
+        return application
+    if not service.workflow.may_decide_automatically:
+        if not application.check_results:  # nothing was checked: nothing to confirm
+            return application
+        return application_transition(
+            application=application, to=Status.CHECKED, actor=None, kind=EventKind.CHECKS_PASSED
+        )
+    if application.applicant_id is not None:
+        User.objects.select_for_update().filter(pk=application.applicant_id).first()
+    answers = {**walk(service, application.data).answers, "_applicant": application.applicant}
+    if not case_run_checks(application=application, answers=answers):
+        return application
+    try:
+        with transaction.atomic():
+            return application_decide(application=application, actor=None, decision="approve")
+    except ApprovalRefused:  # what approval creates was refused: a clerk looks at it
+        application.refresh_from_db()
+        return application
