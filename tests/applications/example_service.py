@@ -35,8 +35,8 @@ def _children_check(answers):
 CHILD_REASONS = {"no_child": Text("Kein Kind unter 18 angegeben", "No child under 18 named")}
 
 
-def _fee(answers):
-    return 0 if answers.get("variant") == "plus" else 1500
+def _fee(context):
+    return 0 if context.answers.get("variant") == "plus" else 1500
 
 
 def _plus_only(answers):

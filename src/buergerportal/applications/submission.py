@@ -51,7 +51,9 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
             raise SubmissionIncomplete(unfinished.slug)
         result = walk(service, draft.data)
         now = timezone.now()
-        fee_cents = service.fee_rule({**result.answers, "_applicant": draft.owner})
+        fee_cents = service.fee_for(
+            answers=result.answers, applicant=draft.owner, today=timezone.localdate(now)
+        )
         application = Application.objects.create(
             reference=reference_next(year=timezone.localdate(now).year),
             submission_token=draft.submission_token,

@@ -166,7 +166,7 @@ def check(request: HttpRequest, draft_id: str) -> HttpResponse:
             "form": form,
             "rows": answer_summary(service, draft.data),
             "uploads": draft.uploads.all(),
-            "fee_cents": service.fee_rule({**result.answers, "_applicant": draft.owner}),
+            "fee_cents": service.fee_for(answers=result.answers, applicant=draft.owner),
             "back_url": reverse("applications:step", args=[draft.pk, result.active[-1].slug]),
         },
     )

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from buergerportal.core.i18n import Text as Text  # re-exported: services import it from here
 from buergerportal.core.i18n import configured_languages
@@ -125,7 +127,23 @@ class Workflow:
             )
 
 
-def free_of_charge(answers: Answers) -> int:
+@dataclass(frozen=True)
+class FeeContext:
+    """What a fee may depend on: the answers, who applies (``None`` for a guest), the day the
+    fee is worked out, and what the resident register knows about the applicant."""
+
+    answers: Answers
+    applicant: Any
+    today: date
+
+    def person(self) -> Any:
+        """The applicant's entry in the resident register (once-only), or None."""
+        from buergerportal.registers.identity import person_for_user
+
+        return person_for_user(self.applicant)
+
+
+def free_of_charge(context: FeeContext) -> int:
     return 0
 
 
@@ -153,7 +171,7 @@ class ServiceDefinition:
     # --- the online application (docs/services.md) ---
     steps: tuple[Step, ...] = ()
     uploads: tuple[Evidence, ...] = ()
-    fee_rule: Callable[[Answers], int] = free_of_charge  # integer cents
+    fee_rule: Callable[[FeeContext], int] = free_of_charge  # integer cents
     fee_item_code: str = ""  # the finance office's code for the fee; default: ``key``, or slug
     fee_item_label: Text | None = None  # the fee item on the receipt; default: ``title``
     checks: tuple[Check, ...] = ()
@@ -187,6 +205,12 @@ class ServiceDefinition:
                 f"service {self.slug!r}: a service that allows guests must be free of charge "
                 "(fee_rule=free_of_charge); payments need a logged-in payer"
             )
+
+    def fee_for(self, *, answers: Answers, applicant: Any, today: date | None = None) -> int:
+        """The fee in cents for these answers and this applicant, worked out today."""
+        return self.fee_rule(
+            FeeContext(answers=answers, applicant=applicant, today=today or timezone.localdate())
+        )
 
     @property
     def charges_fee(self) -> bool:

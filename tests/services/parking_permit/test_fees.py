@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from buergerportal.catalogue.definitions import FeeContext
 from buergerportal.catalogue.models import Fee
 from buergerportal.payments.models import DirectDebit, Payment
 from buergerportal.services.parking_permit import rules
@@ -57,7 +58,8 @@ def test_a_holder_renewing_in_december_pays_the_fee_of_1_january(apply, anna, fe
     with travel_to("2026-11-30"):
         apply(anna, plate="MA-AS 2026")
     with travel_to("2026-12-10"):
-        assert rules.fee({"_applicant": None}) == 12750  # someone new starts today
+        newcomer = FeeContext(answers={}, applicant=None, today=date(2026, 12, 10))
+        assert rules.fee(newcomer) == 12750  # someone new starts today
         renewal = apply(anna, plate="MA-AS 2026", pay=False)
     assert renewal.fee_cents == 13500  # the renewal starts on 1 January 2027
 

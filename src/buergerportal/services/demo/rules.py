@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
-
-from buergerportal.catalogue.definitions import Answers, CheckResult, Text
+from buergerportal.catalogue.definitions import Answers, CheckResult, FeeContext, Text
 from buergerportal.catalogue.fees import fee_amount
 
 SLUG = "sperrmuell-demo"
@@ -29,10 +27,10 @@ def demo_fees_load() -> None:
     )
 
 
-def fee(answers: Answers) -> int:
-    """The scheduled price per piece of bulky waste, times the pieces, in cents."""
-    per_piece = fee_amount(service_slug=SLUG, code=FEE_CODE, on=timezone.localdate())
-    return per_piece * int(answers.get("pieces") or 0)
+def fee(context: FeeContext) -> int:
+    """The price per piece scheduled today, times the pieces, in cents."""
+    per_piece = fee_amount(service_slug=SLUG, code=FEE_CODE, on=context.today)
+    return per_piece * int(context.answers.get("pieces") or 0)
 
 
 # The check's reasons by code: a result stores the code, the case page renders the text.

@@ -11,7 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.utils import timezone
 
-from buergerportal.catalogue.definitions import Answers, CheckResult, Text
+from buergerportal.catalogue.definitions import Answers, CheckResult, FeeContext, Text
 from buergerportal.registers.identity import person_for_user
 from buergerportal.registers.registry import vehicle_register
 
@@ -146,22 +146,23 @@ def vehicle_class_allowed(answers: Answers) -> CheckResult:
     return CheckResult(False, "class_not_allowed", {"vehicle_class": vehicle.vehicle_class})
 
 
-def permit_starts_on(answers: Answers, today: date | None = None) -> date:
+def permit_starts_on(context: FeeContext) -> date:
     """The day the applied-for permit would start: 1 January for a renewal, else today."""
-    today = today or timezone.localdate()
-    person = person_for_user(answers.get("_applicant"))
+    person = context.person()
     if person is not None:
         current = Permit.objects.filter(
-            person_key=person.person_key, status=Permit.Status.VALID, valid_until__gte=today
+            person_key=person.person_key,
+            status=Permit.Status.VALID,
+            valid_until__gte=context.today,
         ).first()
-        if current is not None and renewal_of(current, today) is not None:
-            return renewal_period(today.year + 1).valid_from
-    return first_permit_period(today).valid_from
+        if current is not None and renewal_of(current, context.today) is not None:
+            return renewal_period(context.today.year + 1).valid_from
+    return first_permit_period(context.today).valid_from
 
 
-def fee(answers: Answers) -> int:
+def fee(context: FeeContext) -> int:
     """The fee of the schedule valid on the day the permit starts (``fees.py``)."""
-    return permit_fee(starts_on=permit_starts_on(answers))
+    return permit_fee(starts_on=permit_starts_on(context))
 
 
 def applicant_facts(user: object) -> list[tuple[Text, str]]:
