@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "buergerportal.accounts",
     "buergerportal.catalogue",
     "buergerportal.registers",
+    "buergerportal.web",
     "buergerportal.entitlements",
     "buergerportal.services",
     *SERVICE_APPS,

@@ -12,7 +12,7 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 admin.site.site_header = f"Bürgerportal {settings.CITY_NAME}"
 
 urlpatterns = [
-    path("", include("buergerportal.core.urls")),
+    path("", include("buergerportal.web.urls")),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),

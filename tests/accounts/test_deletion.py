@@ -66,14 +66,14 @@ def test_a_resident_deletes_the_account_and_is_logged_out(client):
     client.force_login(user)
     response = _delete(client)
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("web:home")
     assert not User.objects.filter(pk=user_id).exists()
     assert not EmailAddress.objects.filter(email=user.email).exists()
     assert not Authenticator.objects.filter(user_id=user_id).exists()
     entry = AuditEntry.objects.get(action="account.deleted")
     assert (entry.object_id, entry.actor_id) == (str(user_id), user_id)
     assert "_auth_user_id" not in client.session
-    assert b"Your account has been deleted." in client.get(reverse("core:home")).content
+    assert b"Your account has been deleted." in client.get(reverse("web:home")).content
     # The address is free again and the old password opens nothing.
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     assert response.status_code == 200

@@ -107,8 +107,36 @@ def test_the_resident_withdraws_from_the_application_page(client):
     client.cookies["django_language"] = "en"
     page = client.get(reverse("applications:detail", args=[case.pk])).content.decode()
     assert "Withdraw application" in page
+    confirm = client.get(reverse("applications:withdraw", args=[case.pk])).content.decode()
+    assert "Do you want to withdraw your application?" in confirm
+    case.refresh_from_db()
+    assert case.status != Status.WITHDRAWN  # the page asks first; nothing happened yet
     response = client.post(reverse("applications:withdraw", args=[case.pk]), follow=True)
     assert "Your application has been withdrawn." in response.content.decode()
     case.refresh_from_db()
     assert case.status == Status.WITHDRAWN
     assert "Withdrawn" in response.content.decode()
+
+
+def test_withdrawing_a_paid_application_refunds_its_fee(
+    client, test_provider, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from buergerportal.payments.models import Refund
+    from tests.engine_fixtures import pay_through_test_provider
+
+    owner = UserFactory()
+    case = submit_example(user=owner, pay=False)
+    client.force_login(owner)
+    client.cookies["django_language"] = "en"
+    pay_through_test_provider(client, case, "success", django_capture_on_commit_callbacks)
+    case.refresh_from_db()  # the example's fee (15.00) is paid; a clerk decides
+    assert case.paid_at is not None and case.status == Status.CHECKED
+    confirm = client.get(reverse("applications:withdraw", args=[case.pk])).content.decode()
+    assert "The fee you have paid is refunded in full" in confirm
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("applications:withdraw", args=[case.pk]))
+    refund = Refund.objects.get(payment__payable_id=str(case.pk))
+    assert refund.amount_cents == case.fee_cents == 1500
+    assert refund.requested_by is None and refund.state == "executed"

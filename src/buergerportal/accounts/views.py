@@ -94,7 +94,7 @@ def delete(request: HttpRequest) -> HttpResponse:
                     ]
                 ),
             )
-        return redirect("core:home")
+        return redirect("web:home")
     return render(
         request,
         "accounts/delete.html",

@@ -115,11 +115,15 @@ def review(request: HttpRequest, application_id: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def withdraw(request: HttpRequest, application_id: str) -> HttpResponse:
-    """The resident withdraws the application (before it is decided)."""
+    """The resident withdraws the application (before it is decided), after confirming on a
+    page of its own: withdrawing cannot be undone."""
     user = resident_from_request(request)
     application = application_for_resident(user, application_id)
+    if request.method != "POST":
+        if not application_may_withdraw(application):
+            return redirect("applications:detail", application.pk)
+        return render(request, "applications/withdraw.html", {"application": application})
     try:
         application_withdraw(application=application, actor=user)
     except ProcedureError as exc:

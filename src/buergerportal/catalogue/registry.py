@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from .definitions import LifeSituation, ServiceDefinition, Text
 
 LIFE_SITUATIONS: tuple[LifeSituation, ...] = (
@@ -56,19 +58,31 @@ def all_services() -> tuple[ServiceDefinition, ...]:
     return discovered + tuple(_registered.values())
 
 
-def _discovered_services() -> tuple[ServiceDefinition, ...]:
-    """The definitions of the enabled services (``BP_SERVICES``, services/plugins.py)."""
-    from buergerportal.services.plugins import enabled_plugins
+class CatalogueSource(Protocol):
+    """Where the catalogue's services come from: the enabled service plugins
+    (``services/apps.py`` registers them with ``catalogue_source_register``)."""
 
-    return tuple(plugin.definition for plugin in enabled_plugins())
+    def definitions(self) -> tuple[ServiceDefinition, ...]: ...
+
+    def life_situations(self) -> tuple[LifeSituation, ...]: ...
+
+
+_sources: list[CatalogueSource] = []
+
+
+def catalogue_source_register(source: CatalogueSource) -> None:
+    if source not in _sources:
+        _sources.append(source)
+
+
+def _discovered_services() -> tuple[ServiceDefinition, ...]:
+    """The definitions of the enabled services (``BP_SERVICES``)."""
+    return tuple(d for source in _sources for d in source.definitions())
 
 
 def life_situations() -> tuple[LifeSituation, ...]:
     """The common life situations, then those the enabled services add."""
-    from buergerportal.services.plugins import enabled_plugins
-
-    added = tuple(ls for plugin in enabled_plugins() for ls in plugin.life_situations)
-    return LIFE_SITUATIONS + added
+    return LIFE_SITUATIONS + tuple(ls for source in _sources for ls in source.life_situations())
 
 
 def service_by_slug(slug: str) -> ServiceDefinition | None:

@@ -33,6 +33,17 @@ def application_withdraw(*, application: Application, actor: Any) -> Application
         raise ProcedureError(
             _("A payment for this application is in progress; please try again later.")
         )
-    return application_transition(
+    withdrawn = application_transition(
         application=locked, to=Status.WITHDRAWN, actor=actor, kind=EventKind.WITHDRAWN
     )
+    _paid_fee_refund(withdrawn)
+    return withdrawn
+
+
+def _paid_fee_refund(application: Application) -> None:
+    """A withdrawn application is not worked: its paid fee is paid back in full."""
+    from buergerportal.payments.models.payment import BOOKED_STATES
+    from buergerportal.payments.refunds import refund_automatic
+
+    for payment in payments_for_payable(application).filter(state__in=BOOKED_STATES):
+        refund_automatic(payment=payment, reason=_("Application withdrawn before a decision"))

@@ -10,10 +10,12 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self) -> None:
-        from buergerportal.core.demo_city import demo_loader_register
+        from buergerportal.catalogue.registry import catalogue_source_register
+        from buergerportal.web.demo_city import demo_loader_register
 
         from . import validation  # noqa: F401  (registers the definition checks)
-        from .plugins import enabled_plugins
+        from .plugins import EnabledServices, enabled_plugins
 
+        catalogue_source_register(EnabledServices())
         for plugin in enabled_plugins():
             demo_loader_register(plugin.demo_load)

@@ -9,6 +9,7 @@ from functools import cache
 from django.conf import settings
 
 from buergerportal.accounts.models import User
+from buergerportal.catalogue.definitions import LifeSituation, ServiceDefinition
 
 from .base import AccountLink, ServicePlugin
 
@@ -61,3 +62,14 @@ def account_links(user: User, *, staff: bool) -> list[AccountLink]:
         for plugin in enabled_plugins():
             links += plugin.staff_links(user)
     return links
+
+
+class EnabledServices:
+    """The catalogue's source of services (``catalogue.registry.CatalogueSource``): the
+    enabled plugins, read again whenever ``settings.SERVICES`` changes."""
+
+    def definitions(self) -> tuple[ServiceDefinition, ...]:
+        return tuple(plugin.definition for plugin in enabled_plugins())
+
+    def life_situations(self) -> tuple[LifeSituation, ...]:
+        return tuple(ls for plugin in enabled_plugins() for ls in plugin.life_situations)

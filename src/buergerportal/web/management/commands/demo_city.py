@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from buergerportal.core.demo_city import DEMO_PASSWORD, demo_city_load
+from buergerportal.web.demo_city import DEMO_PASSWORD, demo_city_load
 
 
 class Command(BaseCommand):
