@@ -8,7 +8,13 @@ import pytest
 
 from buergerportal.accounts.models import Role
 from buergerportal.catalogue import registry
-from tests.applications.example_service import GUEST_SERVICE, PAID_SERVICE, SERVICE, UNIT
+from tests.applications.example_service import (
+    GUEST_SERVICE,
+    NOTICE_SERVICE,
+    PAID_SERVICE,
+    SERVICE,
+    UNIT,
+)
 from tests.factories import OrgUnitFactory, staff_member
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -20,10 +26,10 @@ def example_service(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    for service in (SERVICE, GUEST_SERVICE, PAID_SERVICE):
+    for service in (SERVICE, GUEST_SERVICE, PAID_SERVICE, NOTICE_SERVICE):
         registry.service_register(service)
     yield SERVICE
-    for service in (SERVICE, GUEST_SERVICE, PAID_SERVICE):
+    for service in (SERVICE, GUEST_SERVICE, PAID_SERVICE, NOTICE_SERVICE):
         registry.service_unregister(service.slug)
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from django import forms
 
 from buergerportal.catalogue.definitions import (
+    Charging,
     Check,
     CheckResult,
     Evidence,
@@ -135,4 +136,16 @@ PAID_SERVICE = replace(
     fee_item_code="TEST-PASS",
     fee_item_label=Text("Bezahlpass Gebühr", "Paid pass fee"),
     workflow=Workflow(may_decide_automatically=True, target_days=5, legal_basis=TEST_LEGAL_BASIS),
+)
+
+# A tax-like service: the fee is assessed by the notice on approval and collected afterwards.
+NOTICE_SERVICE = replace(
+    SERVICE,
+    slug="test-tax",
+    title=Text("Teststeuer", "Test tax"),
+    fee_rule=lambda context: 4000,
+    fee_item_code="TEST-TAX",
+    charging=Charging.BY_NOTICE,
+    payment_due_days=30,
+    workflow=Workflow(target_days=10),
 )

@@ -15,7 +15,6 @@ from django_ratelimit.decorators import ratelimit
 
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.catalogue.registry import service_by_slug
-from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.creation import PaymentError, payment_start
 from buergerportal.payments.models import PaymentState
 from buergerportal.procedures.decision import application_decided_automatically
@@ -31,7 +30,7 @@ from .access import application_for_resident, applications_for_resident, drafts_
 from .check_results import check_rows
 from .forms import InformationAnswerForm, ReviewRequestForm, StatusLookupForm
 from .models import Application
-from .paying import PaymentNotPossible, application_payment_begin
+from .paying import PaymentNotPossible, application_payment_begin, application_payment_context
 from .status import status_lookup
 
 
@@ -59,7 +58,7 @@ def _detail_context(application: Application, **forms: Any) -> dict[str, Any]:
         "events": application.events.all(),
         "open_request": information_request_open(application),
         "form": InformationAnswerForm(),
-        "payment": payments_for_payable(application).first(),
+        **application_payment_context(application),
         "checks": check_rows(application),
         "automatic": automatic,
         "legal_basis": service.workflow.legal_basis if service else None,

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from buergerportal.accounts.models import User
-from buergerportal.catalogue.definitions import ServiceDefinition
+from buergerportal.catalogue.definitions import Charging, ServiceDefinition
 from buergerportal.catalogue.fees import fee_label
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.core.audit import audit_record
@@ -47,6 +47,32 @@ def application_fee_items(*, application: Application, service: ServiceDefinitio
     return [FeeItem(code=code[:50], label=label[:200], amount_cents=application.fee_cents)]
 
 
+def application_fee_open(*, application: Application, service: ServiceDefinition) -> bool:
+    """Whether the resident may pay the fee now: before review while the application awaits
+    payment, or after a notice that assessed it (``Charging.BY_NOTICE``) until it is paid."""
+    if application.fee_cents <= 0 or application.paid_at is not None:
+        return False
+    if application.status == Status.AWAITING_PAYMENT:
+        return True
+    return application.status == Status.APPROVED and service.charging_mode == Charging.BY_NOTICE
+
+
+def application_payment_context(application: Application) -> dict[str, object]:
+    """What ``applications/includes/payment.html`` shows: the latest payment, whether the fee
+    may be paid now, and (after a notice that assessed it) by when."""
+    from buergerportal.procedures.assessment import fee_due_on
+
+    service = service_by_slug(application.service_slug)
+    return {
+        "payment": payments_for_payable(application).first(),
+        "fee_open": service is not None
+        and application_fee_open(application=application, service=service),
+        "fee_due_on": fee_due_on(application=application, service=service)
+        if service is not None and application.decided_at
+        else None,
+    }
+
+
 def application_payment_begin(*, application_id: uuid.UUID | str, payer: User) -> Payment:
     """The payment to send the payer to the provider with (state ``created``).
 
@@ -58,11 +84,11 @@ def application_payment_begin(*, application_id: uuid.UUID | str, payer: User) -
         application = Application.objects.select_for_update().get(pk=application_id)
         if application.applicant_id != payer.pk:
             raise PaymentNotPossible("not the applicant")
-        if application.status != Status.AWAITING_PAYMENT or application.fee_cents <= 0:
-            raise PaymentNotPossible("not awaiting payment")
         service = service_by_slug(application.service_slug)
         if service is None:
             raise PaymentNotPossible("unknown service")
+        if not application_fee_open(application=application, service=service):
+            raise PaymentNotPossible("not awaiting payment")
         latest = payments_for_payable(application).first()
         if latest is not None and latest.state in BOOKED_STATES:
             raise PaymentNotPossible("already paid")  # the callback is still on its way
@@ -90,6 +116,8 @@ def application_mark_paid(*, application_id: uuid.UUID | str, payment_id: int) -
         payment = Payment.objects.get(pk=payment_id)
         if payment.state not in BOOKED_STATES or payment.payable_id != str(application.pk):
             raise PaymentError("this payment is not a booked payment of this application")
+        if application.paid_at is None and application.status == Status.APPROVED:
+            return _assessed_fee_paid(application, payment)  # ``Charging.BY_NOTICE``
         if application.paid_at is not None or application.status != Status.AWAITING_PAYMENT:
             if application.status == Status.WITHDRAWN and application.paid_at is None:
                 # paid at the provider after the resident withdrew: finance refunds it
@@ -120,6 +148,20 @@ def application_mark_paid(*, application_id: uuid.UUID | str, payment_id: int) -
             fields=fields,
         )
         return case_route(application=application)
+
+
+def _assessed_fee_paid(application: Application, payment: Payment) -> Application:
+    """The fee a notice assessed is paid: recorded on the decided case (no transition)."""
+    from buergerportal.procedures.lifecycle import case_event_record
+
+    application.paid_at = payment.paid_at or timezone.now()
+    application.save(update_fields=["paid_at"])
+    case_event_record(
+        application=application,
+        kind=EventKind.PAID,
+        audit_data={"payment": str(payment.public_id), "amount_cents": payment.amount_cents},
+    )
+    return application
 
 
 def application_payment_paid(payment: Payment) -> None:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from buergerportal.accounts.models import OrgUnit
+from buergerportal.catalogue.definitions import Charging
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.procedures.lifecycle import EventKind, application_transition
 from buergerportal.procedures.routing import case_route, case_run_checks
@@ -80,7 +81,10 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
             upload_delete(upload=leftover)
         application = application_transition(
             application=application,
-            to=Status.AWAITING_PAYMENT if fee_cents > 0 else Status.SUBMITTED,
+            # Paid before review, or assessed by the notice on approval (``Charging``).
+            to=Status.AWAITING_PAYMENT
+            if fee_cents > 0 and service.charging_mode == Charging.BEFORE_REVIEW
+            else Status.SUBMITTED,
             actor=draft.owner,
             kind=EventKind.SUBMITTED,
             automatic=False,  # a guest submits too: a person, without an account

@@ -10,13 +10,13 @@ from django.utils.translation import get_language
 
 from buergerportal.catalogue.definitions import ServiceDefinition
 from buergerportal.catalogue.registry import service_by_slug
-from buergerportal.payments.access import payments_for_payable
 
 from .access import application_for_resident, draft_for_resident
 from .drafts import draft_save_step, draft_start
 from .forms import DeclarationForm
 from .guests import guest_confirm, guest_confirmation_request, guest_draft_from_token
 from .models import Draft
+from .paying import application_payment_context
 from .steps import (
     EVIDENCE_PREFIX,
     answer_summary,
@@ -215,6 +215,6 @@ def submitted(request: HttpRequest, application_id: str) -> HttpResponse:
         {
             "application": application,
             "service": service_by_slug(application.service_slug),
-            "payment": payments_for_payable(application).first(),
+            **application_payment_context(application),
         },
     )

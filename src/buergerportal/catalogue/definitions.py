@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from django import forms
@@ -147,6 +148,19 @@ def free_of_charge(context: FeeContext) -> int:
     return 0
 
 
+class Charging(StrEnum):
+    """When and how a service's fee is charged."""
+
+    FREE = "free"
+    #: paid online right after submitting; the case is worked once it is paid (parking permit)
+    BEFORE_REVIEW = "before_review"
+    #: assessed by the notice on approval and collected afterwards: by direct debit where the
+    #: applicant has a mandate, otherwise paid online by the due date (taxes, e.g. dog tax; a
+    #: service collects later periods by mandate with its own periodic job, as the parking
+    #: permit's yearly renewal does)
+    BY_NOTICE = "by_notice"
+
+
 class ApprovalRefused(Exception):
     """What approval would create cannot be created (e.g. the registers no longer support a
     permit); the message says why, for the clerk. The decision is then not taken."""
@@ -172,6 +186,8 @@ class ServiceDefinition:
     steps: tuple[Step, ...] = ()
     uploads: tuple[Evidence, ...] = ()
     fee_rule: Callable[[FeeContext], int] = free_of_charge  # integer cents
+    charging: Charging | None = None  # default: FREE without a fee rule, else BEFORE_REVIEW
+    payment_due_days: int = 30  # BY_NOTICE: days from the notice until the fee is due
     fee_item_code: str = ""  # the finance office's code for the fee; default: ``key``, or slug
     fee_item_label: Text | None = None  # the fee item on the receipt; default: ``title``
     checks: tuple[Check, ...] = ()
@@ -205,12 +221,25 @@ class ServiceDefinition:
                 f"service {self.slug!r}: a service that allows guests must be free of charge "
                 "(fee_rule=free_of_charge); payments need a logged-in payer"
             )
+        if (self.charging == Charging.FREE) != (self.fee_rule is free_of_charge) and (
+            self.charging is not None
+        ):
+            raise ValueError(
+                f"service {self.slug!r}: charging=Charging.FREE goes with fee_rule=free_of_charge"
+                " and only with it"
+            )
 
     def fee_for(self, *, answers: Answers, applicant: Any, today: date | None = None) -> int:
         """The fee in cents for these answers and this applicant, worked out today."""
         return self.fee_rule(
             FeeContext(answers=answers, applicant=applicant, today=today or timezone.localdate())
         )
+
+    @property
+    def charging_mode(self) -> Charging:
+        if self.charging is not None:
+            return self.charging
+        return Charging.FREE if self.fee_rule is free_of_charge else Charging.BEFORE_REVIEW
 
     @property
     def charges_fee(self) -> bool:

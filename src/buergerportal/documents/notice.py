@@ -36,6 +36,7 @@ def notice_render(*, application: Application) -> bytes:
                 if service and service.notice_lines and application.status == Status.APPROVED
                 else [],
                 "automatic": automatic,
+                "assessed": fee_assessment(application),
                 "legal_basis": service.workflow.legal_basis if service else None,
                 "city": settings.CITY_NAME,
                 "unit": application.unit,
@@ -43,6 +44,32 @@ def notice_render(*, application: Application) -> bytes:
             },
         )
     return HTML(string=html).write_pdf()
+
+
+def fee_assessment(application: Application) -> dict[str, object] | None:
+    """For a fee the notice assesses (``Charging.BY_NOTICE``): how and by when it is paid."""
+    from buergerportal.payments.access import payments_for_payable
+    from buergerportal.payments.models import PaymentMethod
+
+    if application.status != Status.APPROVED or application.fee_cents <= 0:
+        return None
+    payment = payments_for_payable(application).first()
+    if payment is None or application.paid_at is not None:
+        return None
+    if payment.method == PaymentMethod.SEPA_DEBIT:
+        from buergerportal.payments.sepa.prenotification import debit_prenotification
+
+        return {
+            "by_debit": True,
+            "due": payment.direct_debit.due_on,
+            "prenotification": debit_prenotification(payment=payment),
+        }
+    from buergerportal.procedures.assessment import fee_due_on
+
+    service = service_by_slug(application.service_slug)
+    if service is None:
+        return None
+    return {"by_debit": False, "due": fee_due_on(application=application, service=service)}
 
 
 def notice_issue(*, application_id: str) -> Notice | None:

@@ -12,6 +12,7 @@ from buergerportal.applications.models import Application, Status
 from buergerportal.cases.models import EventKind
 from buergerportal.catalogue.registry import service_by_slug
 
+from .assessment import fee_assess
 from .lifecycle import application_transition
 
 
@@ -30,11 +31,10 @@ def application_decide(
     inside a transaction with the application locked (``application_transition`` locks again).
     """
     approve = decision == "approve"
-    if approve:
-        service = service_by_slug(application.service_slug)
-        if service is not None and service.on_approve is not None:
-            service.on_approve(application)
-    return application_transition(
+    service = service_by_slug(application.service_slug)
+    if approve and service is not None and service.on_approve is not None:
+        service.on_approve(application)
+    decided = application_transition(
         application=application,
         to=Status.APPROVED if approve else Status.REJECTED,
         actor=actor,
@@ -43,6 +43,9 @@ def application_decide(
         audit_data={"automatic": actor is None, **(audit_data or {})},
         fields={"decision_reasons": reasons},
     )
+    if approve and service is not None:
+        fee_assess(application=decided, service=service)  # a fee assessed by the notice
+    return decided
 
 
 def application_decided_automatically(application: Application) -> bool:

@@ -1,0 +1,65 @@
+"""A fee assessed by the notice (``Charging.BY_NOTICE``): on approval the fee becomes due.
+
+It is collected by direct debit where the applicant has an active mandate (the notice, which
+reaches the resident at once, carries the SEPA pre-notification); otherwise the resident pays it
+online from the application's page by the due date the notice states. Runs inside the
+decision's transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from buergerportal.applications.models import Application
+from buergerportal.catalogue.definitions import Charging, ServiceDefinition
+from buergerportal.payments.access import payments_for_payable
+from buergerportal.payments.creation import payment_create
+from buergerportal.payments.models import Mandate, Payment
+
+
+def fee_due_on(*, application: Application, service: ServiceDefinition) -> date:
+    """The day the assessed fee is due: ``payment_due_days`` after the decision."""
+    decided = timezone.localdate(application.decided_at or timezone.now())
+    return decided + timedelta(days=service.payment_due_days)
+
+
+def fee_assess(*, application: Application, service: ServiceDefinition) -> Payment | None:
+    """The assessed fee of an approved application: a scheduled debit or a payment to make
+    online (idempotent: an application is assessed once)."""
+    from buergerportal.applications.paying import application_fee_items
+    from buergerportal.payments.sepa.mandates import debit_schedule
+
+    if service.charging_mode != Charging.BY_NOTICE or application.fee_cents <= 0:
+        return None
+    existing = payments_for_payable(application).first()
+    if existing is not None:
+        return existing
+    items = application_fee_items(application=application, service=service)
+    mandate = (
+        Mandate.objects.filter(payer=application.applicant, revoked_at=None, lapsed_at=None)
+        .order_by("-signed_on")
+        .first()
+        if application.applicant_id
+        else None
+    )
+    if mandate is not None and mandate.is_active:
+        payment = debit_schedule(
+            mandate=mandate,
+            payable=application,
+            purpose=application.reference,
+            items=items,
+            due_on=fee_due_on(application=application, service=service),
+            unit=application.unit,
+        )
+        return payment  # the notice is the pre-notification (``documents/notice.py``)
+    return payment_create(
+        payable=application,
+        payer=application.applicant,
+        purpose=application.reference,
+        items=items,
+        unit=application.unit,
+        next_url=reverse("applications:detail", args=[application.pk]),
+    )
