@@ -15,15 +15,9 @@ import buergerportal
 SRC = Path(buergerportal.__file__).resolve().parent
 LIFECYCLE_APPS = {"procedures", "applications", "cases", "documents", "notifications"}
 
-# App-level edges that remain inside the lifecycle apps' graph and are allowed, each for a
-# reason; a new edge that closes a cycle fails the test, so the graph cannot get worse.
-# The kernel reads and writes the models that stay in ``applications`` (Application) and
-# ``cases`` (CaseEvent, InformationRequest) in this round (no model moves between apps); both
-# apps are clients of the kernel. Moving those models into ``procedures`` removes these edges.
-ALLOWED_CYCLE_EDGES: set[tuple[str, str]] = {
-    ("procedures", "applications"),
-    ("procedures", "cases"),
-}
+# The kernel owns the application's models (procedures/models.py, tables kept under their
+# first apps' labels) and reads answers through a reader the form engine registers: no app
+# is on an import cycle, and none may be.
 
 
 def _module_name(path: Path) -> str:
@@ -119,12 +113,12 @@ def test_core_imports_no_other_app():
     assert offending == []
 
 
-def test_no_import_cycle_between_any_apps_but_the_kernels_allowed_edges():
-    assert _cycles(app_edges() - ALLOWED_CYCLE_EDGES) == set()
+def test_no_import_cycle_between_any_apps():
+    assert _cycles(app_edges()) == set()
 
 
 def test_no_import_cycle_between_the_lifecycle_apps():
     edges = {(s, t) for s, t in app_edges() if s in LIFECYCLE_APPS and t in LIFECYCLE_APPS}
-    assert _cycles(edges - ALLOWED_CYCLE_EDGES) == set()
-    # an allowed edge that disappeared is taken off the list, so the list stays honest
-    assert edges >= ALLOWED_CYCLE_EDGES
+    assert _cycles(edges) == set()
+    kernel_uses = {target for source, target in edges if source == "procedures"}
+    assert kernel_uses == set()  # the kernel imports none of its clients

@@ -13,6 +13,7 @@ class ApplicationsConfig(AppConfig):
         from buergerportal.core.health import EXTRA_CHECKS
         from buergerportal.core.schedule import job_register
         from buergerportal.payments.listeners import register_payment_listener
+        from buergerportal.procedures.answers import answers_reader_register
 
         from .paying import application_payment_failed, application_payment_paid
         from .retention import (
@@ -21,8 +22,10 @@ class ApplicationsConfig(AppConfig):
             register_application_hold,
         )
         from .scanning import scanner_health
+        from .steps import walk
         from .tasks import retention_sweep_task
 
+        answers_reader_register(lambda service, data: walk(service, data).answers)
         register_retention_hold(applications_retention_hold)
         register_application_hold(application_payments_hold)
         EXTRA_CHECKS["virus_scanner"] = scanner_health

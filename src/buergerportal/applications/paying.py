@@ -18,13 +18,13 @@ from django.utils import timezone, translation
 
 from buergerportal.accounts.models import User
 from buergerportal.catalogue.definitions import Charging, ServiceDefinition
-from buergerportal.catalogue.fees import fee_label
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.core.audit import audit_record
 from buergerportal.payments.access import payments_for_payable
-from buergerportal.payments.creation import FeeItem, PaymentError, payment_create, payment_retry
+from buergerportal.payments.creation import PaymentError, payment_create, payment_retry
 from buergerportal.payments.models import Payment, PaymentState
 from buergerportal.payments.models.payment import BOOKED_STATES
+from buergerportal.procedures.assessment import application_fee_items
 from buergerportal.procedures.lifecycle import EventKind, application_transition
 from buergerportal.procedures.routing import case_route
 
@@ -33,18 +33,6 @@ from .models import Application, Status
 
 class PaymentNotPossible(Exception):
     """This application cannot be paid now (not awaiting payment, or not the payer's)."""
-
-
-def application_fee_items(*, application: Application, service: ServiceDefinition) -> list[FeeItem]:
-    """One fee item for the application's fee: the service's code (or its key) and the label the
-    fee schedule gives that code on the day of submission (else ``fee_item_label``, or title)."""
-    code = service.fee_item_code or service.key or service.slug.upper()
-    scheduled = fee_label(
-        service_slug=service.slug, code=code, on=timezone.localdate(application.submitted_at)
-    )
-    with translation.override(application.language):
-        label = str(scheduled or service.fee_item_label or service.title)
-    return [FeeItem(code=code[:50], label=label[:200], amount_cents=application.fee_cents)]
 
 
 def application_fee_open(*, application: Application, service: ServiceDefinition) -> bool:

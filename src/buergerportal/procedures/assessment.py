@@ -11,13 +11,27 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from buergerportal.applications.models import Application
 from buergerportal.catalogue.definitions import Charging, ServiceDefinition
+from buergerportal.catalogue.fees import fee_label
 from buergerportal.payments.access import payments_for_payable
-from buergerportal.payments.creation import payment_create
+from buergerportal.payments.creation import FeeItem, payment_create
 from buergerportal.payments.models import Mandate, Payment
+
+from .models import Application
+
+
+def application_fee_items(*, application: Application, service: ServiceDefinition) -> list[FeeItem]:
+    """One fee item for the application's fee: the service's code (or its key) and the label the
+    fee schedule gives that code on the day of submission (else ``fee_item_label``, or title)."""
+    code = service.fee_item_code or service.key or service.slug.upper()
+    scheduled = fee_label(
+        service_slug=service.slug, code=code, on=timezone.localdate(application.submitted_at)
+    )
+    with translation.override(application.language):
+        label = str(scheduled or service.fee_item_label or service.title)
+    return [FeeItem(code=code[:50], label=label[:200], amount_cents=application.fee_cents)]
 
 
 def fee_due_on(*, application: Application, service: ServiceDefinition) -> date:
@@ -29,7 +43,6 @@ def fee_due_on(*, application: Application, service: ServiceDefinition) -> date:
 def fee_assess(*, application: Application, service: ServiceDefinition) -> Payment | None:
     """The assessed fee of an approved application: a scheduled debit or a payment to make
     online (idempotent: an application is assessed once)."""
-    from buergerportal.applications.paying import application_fee_items
     from buergerportal.payments.sepa.mandates import debit_schedule
 
     if service.charging_mode != Charging.BY_NOTICE or application.fee_cents <= 0:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from buergerportal.applications.models import Application, Status
-from buergerportal.cases.models import EventKind
 from buergerportal.catalogue.registry import service_by_slug
 
 from .assessment import fee_assess
 from .lifecycle import application_transition
+from .models import Application, EventKind, Status
 
 
 def application_decide(

@@ -8,10 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from buergerportal.applications.models import Application, Status
-from buergerportal.cases.models import EventKind, InformationRequest
-
 from .lifecycle import ProcedureError, application_transition
+from .models import Application, EventKind, InformationRequest, Status
 
 
 def information_request_open(application: Application) -> InformationRequest | None:

@@ -24,11 +24,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from buergerportal.applications.models import Application, Status
-from buergerportal.cases.models import CaseEvent, EventKind
 from buergerportal.core.audit import audit_record
 
 from . import events as ev
+from .models import Application, CaseEvent, EventKind, Status
 
 S = Status
 __all__ = [

@@ -15,11 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from buergerportal.applications.models import Application, Status
 from buergerportal.catalogue.registry import service_by_slug
 
 from .decision import application_decided_automatically
 from .lifecycle import EventKind, ProcedureError, application_transition
+from .models import Application, Status
 
 
 def application_may_request_review(application: Application) -> bool:

@@ -9,14 +9,13 @@ from typing import Any
 from django.db import transaction
 
 from buergerportal.accounts.models import User
-from buergerportal.applications.models import Application, Status
-from buergerportal.applications.steps import walk
-from buergerportal.cases.models import EventKind
 from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
 
+from .answers import answers_of
 from .decision import application_decide
 from .lifecycle import application_transition, case_event_record
+from .models import Application, EventKind, Status
 
 
 def case_run_checks(*, application: Application, answers: dict[str, Any]) -> bool:
@@ -77,7 +76,7 @@ def case_route(*, application: Application) -> Application:
         )
     if application.applicant_id is not None:
         User.objects.select_for_update().filter(pk=application.applicant_id).first()
-    answers = {**walk(service, application.data).answers, "_applicant": application.applicant}
+    answers = {**answers_of(service, application.data), "_applicant": application.applicant}
     if not case_run_checks(application=application, answers=answers):
         return application
     try:

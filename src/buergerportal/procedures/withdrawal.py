@@ -7,11 +7,11 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from buergerportal.applications.models import Application, Status
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.models import PaymentState
 
 from .lifecycle import EventKind, ProcedureError, application_transition, transition_allowed
+from .models import Application, Status
 
 
 def application_may_withdraw(application: Application) -> bool:
