@@ -146,3 +146,12 @@ def test_staff_are_turned_away_from_the_delete_page(client, monkeypatch):
     page = client.get(reverse("accounts:overview"))
     assert b"Staff accounts are closed by your unit administrator." in page.content
     assert reverse("accounts:delete").encode() not in page.content
+
+
+def test_a_hold_registered_twice_names_its_reason_once():
+    from buergerportal.accounts.deletion import _retention_holds, register_retention_hold
+
+    before = list(_retention_holds)
+    for hold in before:  # as when Django runs the apps' ready() again (tests change apps)
+        register_retention_hold(hold)
+    assert _retention_holds == before

@@ -46,12 +46,15 @@ _closing_steps: list[ClosingStep] = []
 
 
 def register_retention_hold(hold: RetentionHold) -> RetentionHold:
-    _retention_holds.append(hold)
+    """Registering the same hold twice (``ready()`` may run again in tests) keeps one."""
+    if hold not in _retention_holds:
+        _retention_holds.append(hold)
     return hold
 
 
 def register_account_closing_step(step: ClosingStep) -> ClosingStep:
-    _closing_steps.append(step)
+    if step not in _closing_steps:
+        _closing_steps.append(step)
     return step
 
 

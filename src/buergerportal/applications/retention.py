@@ -43,7 +43,9 @@ _application_holds: list[ApplicationHold] = []
 
 
 def register_application_hold(hold: ApplicationHold) -> ApplicationHold:
-    _application_holds.append(hold)
+    """Registering the same hold twice (``ready()`` may run again in tests) keeps one."""
+    if hold not in _application_holds:
+        _application_holds.append(hold)
     return hold
 
 
