@@ -53,10 +53,18 @@ def test_resident_withdraws_an_undecided_application(portal, engine):
     portal.log_in(resident.email, PASSWORD)
     open_my_application(portal, application.reference)
     assert portal.t("Checked, awaiting confirmation") in status_shown(portal)
-    withdraw = page.get_by_role("button", name=portal.t("Withdraw application"))
+    withdraw = page.get_by_role("link", name=portal.t("Withdraw application"))
     assert page.get_by_role("heading", name=portal.t("Withdraw the application")).is_visible()
     portal.check("application-withdrawable")
+
+    # It cannot be undone, so the portal asks first; "No" keeps it
     portal.click_and_load(withdraw)
+    portal.check("application-withdraw-confirm")
+    portal.click_and_load(page.get_by_role("link", name=portal.t("No, keep the application")))
+    assert Application.objects.get(pk=application.pk).status == "checked"
+    portal.click_and_load(withdraw)
+    yes = page.get_by_role("button", name=portal.t("Yes, withdraw the application"))
+    portal.click_and_load(yes)
 
     assert portal.t("Your application has been withdrawn.") in page.inner_text(".bp-messages")
     assert portal.t("Withdrawn") in status_shown(portal)

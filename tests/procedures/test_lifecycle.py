@@ -112,3 +112,19 @@ def test_the_resident_withdraws_from_the_application_page(client):
     case.refresh_from_db()
     assert case.status == Status.WITHDRAWN
     assert "Withdrawn" in response.content.decode()
+
+
+def test_withdrawing_asks_first_because_it_cannot_be_undone(client):
+    from django.urls import reverse
+
+    owner = UserFactory()
+    case = submit_example(user=owner)
+    client.force_login(owner)
+    client.cookies["django_language"] = "en"
+    url = reverse("applications:withdraw", args=[case.pk])
+    assert url in client.get(reverse("applications:detail", args=[case.pk])).content.decode()
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Yes, withdraw the application" in page.content.decode()
+    case.refresh_from_db()
+    assert case.status != Status.WITHDRAWN  # asking is not withdrawing
