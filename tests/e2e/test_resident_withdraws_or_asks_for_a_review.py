@@ -17,8 +17,7 @@ from tests.factories import PASSWORD, UserFactory, staff_member
 
 from .conftest import DESKTOP, MOBILE
 from .family_pass import family_pass_submit, family_pass_unit
-from .parking import parking_permit_grant
-from .test_resident_gets_a_parking_permit import ANNA, parking_city  # noqa: F401  (fixture)
+from .parking import ANNA, parking_permit_grant
 
 pytestmark = pytest.mark.e2e
 

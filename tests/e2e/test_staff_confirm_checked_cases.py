@@ -90,8 +90,12 @@ def test_clerk_confirms_three_family_passes_in_one_action_and_the_residents_get_
     # How long checked cases wait for a person is shown next to the batch
     median = page.locator("#confirmation-median")
     assert median.is_visible()
-    assert median.inner_text().strip().startswith(
-        portal.t("Median time to confirmation (last 90 days): %(hours)s hours").split("%")[0]
+    assert (
+        median.inner_text()
+        .strip()
+        .startswith(
+            portal.t("Median time to confirmation (last 90 days): %(hours)s hours").split("%")[0]
+        )
     )
     filters = page.locator("main form.bp-filters").bounding_box()
     assert filters["y"] >= median.bounding_box()["y"] + median.bounding_box()["height"] + 16

@@ -15,8 +15,8 @@ from buergerportal.accounts.models import Role
 from tests.factories import PASSWORD, staff_member
 
 from .conftest import MOBILE
-from .parking import ANNA_PLATE, parking_permit_grant
-from .test_resident_gets_a_parking_permit import ANNA, parking_city, verify  # noqa: F401
+from .parking import ANNA, ANNA_PLATE, parking_permit_grant
+from .test_resident_gets_a_parking_permit import verify
 
 pytestmark = pytest.mark.e2e
 
