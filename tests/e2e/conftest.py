@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from .parking import parking_city  # noqa: F401  (a fixture for the parking journeys)
+
 # Playwright's sync API keeps an asyncio loop in this thread; Django would otherwise refuse the ORM
 # calls the test itself makes (creating users, reading the outbox). The live server has its thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

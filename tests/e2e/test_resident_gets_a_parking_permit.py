@@ -3,7 +3,7 @@
 The demo city's registers and zones are loaded for each test (with a small synthetic city); Anna
 (DEMO-ANNA) lives in zone 3 and holds MA-AS 2026, so her application is decided automatically
 once the fee is paid. Payments go through the test provider, whose notification runs as a task at
-once (``engine``), as it does in the demo.
+once (``engine``), as it does in the demo; the ``parking_city`` fixture is in ``parking.py``.
 
 - ``test_resident_gets_a_parking_permit``: the whole journey in German on a desktop, from the
   service page to the revoked permit at /pruefen/, then a Bürgerservice clerk's decision
@@ -19,37 +19,14 @@ import pytest
 from playwright.sync_api import expect
 
 from buergerportal.accounts.models import Role
-from tests.factories import PASSWORD, OrgUnitFactory, UserFactory, staff_member
+from tests.factories import PASSWORD, staff_member
 
 from .conftest import MOBILE
+from .parking import ANNA
 
 pytestmark = pytest.mark.e2e
 
-ANNA = "anna.schmidt@example.org"
 SERVICE_PAGE = "/leistungen/bewohnerparkausweis/"
-
-
-@pytest.fixture
-def parking_city(engine, monkeypatch, live_server, transactional_db):
-    """The demo city's zones and registers (a tiny synthetic city), the unit, the test provider.
-
-    The provider sends the payer back to ``SITE_URL``: here, the live server."""
-    from buergerportal.registers.demo import DEMO_RESIDENTS, demo_registers_load
-    from buergerportal.services.parking_permit.fees import parking_fees_load
-    from buergerportal.services.parking_permit.zones import DEMO_ZONES, zones_load
-
-    engine.PAYMENT_PROVIDER = "buergerportal.payments.providers.test.TestProvider"
-    engine.SITE_URL = live_server.url
-    engine.PAYMENT_PROVIDER_OPTIONS = {"secret": "e2e-secret", "merchant_id": "t", "api_url": ""}
-    monkeypatch.setattr("buergerportal.registers.demo.SYNTHETIC_RESIDENTS", 20)
-    unit = OrgUnitFactory(
-        slug="buergerservice", name_de="Bürgerservice", name_en="Citizen services"
-    )
-    users = {email: UserFactory(email=email) for email in DEMO_RESIDENTS}
-    demo_registers_load(users)
-    zones_load(path=DEMO_ZONES)
-    parking_fees_load()  # the data migration's rows are gone once a live-server test flushed
-    return {"unit": unit, "anna": users[ANNA]}
 
 
 def at(page, path_end: str) -> bool:

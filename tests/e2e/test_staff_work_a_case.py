@@ -31,10 +31,17 @@ def _submit(portal):
     portal.click_and_load(portal.page.locator("main form button[type='submit']").last)
 
 
+def _queue_link(portal, reference: str):
+    """The case's link in the queue's table of cases (a checked case is also in the batch to
+    confirm above it)."""
+    cases = portal.page.get_by_role("table", name=portal.t("Cases"), exact=True)
+    return cases.get_by_role("link", name=reference)
+
+
 def _open_case(portal, reference: str) -> None:
     page = portal.page
     page.goto(portal.url("/sachbearbeitung/"))
-    portal.click_and_load(page.get_by_role("link", name=reference))
+    portal.click_and_load(_queue_link(portal, reference))
 
 
 def _resident_opens_application(portal, reference: str) -> None:
@@ -61,7 +68,7 @@ def test_clerk_requests_information_and_approves_and_the_resident_gets_the_notic
     portal.log_in_staff(clerk, PASSWORD)
     portal.click_and_load(page.locator("main").get_by_role("link", name=portal.t("Case queue")))
     portal.check("case-queue")
-    portal.click_and_load(page.get_by_role("link", name=reference))
+    portal.click_and_load(_queue_link(portal, reference))
     portal.check("case")
     due = timezone.localdate() + timedelta(days=10)
     page.locator("#id_question").fill(QUESTION)
@@ -174,7 +181,7 @@ def test_back_office_and_account_pages_in_english_on_a_phone(portal, another_por
     portal.log_in_staff(clerk, PASSWORD)
     portal.click_and_load(page.locator("main").get_by_role("link", name=portal.t("Case queue")))
     portal.check("case-queue")
-    portal.click_and_load(page.get_by_role("link", name=asked.reference))
+    portal.click_and_load(_queue_link(portal, asked.reference))
     portal.check("case-information-requested")
 
     resident_portal = another_portal()

@@ -108,7 +108,7 @@ def test_the_resident_withdraws_from_the_application_page(client):
     page = client.get(reverse("applications:detail", args=[case.pk])).content.decode()
     assert "Withdraw application" in page
     confirm = client.get(reverse("applications:withdraw", args=[case.pk])).content.decode()
-    assert "Do you want to withdraw your application?" in confirm
+    assert "Withdraw your application?" in confirm
     case.refresh_from_db()
     assert case.status != Status.WITHDRAWN  # the page asks first; nothing happened yet
     response = client.post(reverse("applications:withdraw", args=[case.pk]), follow=True)
@@ -140,3 +140,19 @@ def test_withdrawing_a_paid_application_refunds_its_fee(
     refund = Refund.objects.get(payment__payable_id=str(case.pk))
     assert refund.amount_cents == case.fee_cents == 1500
     assert refund.requested_by is None and refund.state == "executed"
+
+
+def test_withdrawing_asks_first_because_it_cannot_be_undone(client):
+    from django.urls import reverse
+
+    owner = UserFactory()
+    case = submit_example(user=owner)
+    client.force_login(owner)
+    client.cookies["django_language"] = "en"
+    url = reverse("applications:withdraw", args=[case.pk])
+    assert url in client.get(reverse("applications:detail", args=[case.pk])).content.decode()
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Yes, withdraw the application" in page.content.decode()
+    case.refresh_from_db()
+    assert case.status != Status.WITHDRAWN  # asking is not withdrawing

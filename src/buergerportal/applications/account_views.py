@@ -115,14 +115,19 @@ def review(request: HttpRequest, application_id: str) -> HttpResponse:
 
 @login_required
 def withdraw(request: HttpRequest, application_id: str) -> HttpResponse:
-    """The resident withdraws the application (before it is decided), after confirming on a
-    page of its own: withdrawing cannot be undone."""
+    """The resident withdraws the application (before it is decided). It cannot be undone, so
+    the account's link asks first (GET); the confirmation page posts (WCAG 3.3.4)."""
     user = resident_from_request(request)
     application = application_for_resident(user, application_id)
     if request.method != "POST":
         if not application_may_withdraw(application):
             return redirect("applications:detail", application.pk)
-        return render(request, "applications/withdraw.html", {"application": application})
+        service = service_by_slug(application.service_slug)
+        return render(
+            request,
+            "applications/withdraw.html",
+            {"application": application, "service": service},
+        )
     try:
         application_withdraw(application=application, actor=user)
     except ProcedureError as exc:
