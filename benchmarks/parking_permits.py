@@ -62,10 +62,10 @@ def full_path(count: int) -> None:
         from django.urls import reverse
 
         from buergerportal.accounts.models import User
-        from buergerportal.core.demo_city import demo_city_load
         from buergerportal.registers.identity import person_link
         from buergerportal.registers.models import RegisteredVehicle
         from buergerportal.services.parking_permit.models import Permit, ZoneStreetRange
+        from buergerportal.web.demo_city import demo_city_load
 
         demo_city_load()
         streets = set(ZoneStreetRange.objects.values_list("street", flat=True))
