@@ -29,6 +29,25 @@ class EntitlementKind:
     pdf: Callable[[Any], bytes]  # the printable document
     filename: Callable[[Any], str]
     list_url: str = ""  # the holder's own page for this kind, if it has one (a URL name)
+    renewal: Renewal | None = None  # how it is renewed and reminded (None: it is not)
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """How a kind of entitlement is renewed (``entitlements/renewal.py``, ``reminders.py``).
+
+    The renewal window opens ``window_days()`` before an entitlement ends. Then its holder is
+    reminded once, with a link to renew by hand (``renew_url(entitlement)``), unless
+    ``remindable`` filters it out (e.g. it renews by direct debit). Entitlements that
+    ``auto_renewing`` selects are renewed by direct debit in the window, each by
+    ``renew(entitlement_id=…, year=…, due_on=…)``, which returns "renewed" or why not.
+    """
+
+    window_days: Callable[[], int]
+    renew_url: Callable[[Any], str]
+    remindable: Callable[[models.QuerySet[Any]], models.QuerySet[Any]] = lambda qs: qs
+    auto_renewing: Callable[[models.QuerySet[Any]], models.QuerySet[Any]] | None = None
+    renew: Callable[..., str] | None = None
 
 
 _kinds: dict[str, EntitlementKind] = {}

@@ -50,6 +50,8 @@ class Entitlement(models.Model):
     # Told to the holder and kept for staff; the public verification page never shows it.
     revocation_reason = models.CharField(_("reason for revocation"), max_length=200, blank=True)
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    # When the holder was reminded that it ends (``entitlements/reminders.py``): once only.
+    reminded_at = models.DateTimeField(_("renewal reminder sent"), null=True, blank=True)
 
     class Meta:
         abstract = True

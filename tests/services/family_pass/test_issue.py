@@ -131,3 +131,22 @@ def test_a_clerk_revokes_a_pass_with_due_process(approved, clerk, client, family
     page = Client()
     page.force_login(family)
     assert f"/berechtigungen/widerruf/{revocation.pk}/" in page.get("/konto/").content.decode()
+
+
+def test_in_december_the_holder_is_reminded_once_to_apply_for_next_years_pass(
+    approved, family, django_capture_on_commit_callbacks
+):
+    from datetime import date
+
+    from buergerportal.entitlements.reminders import entitlement_reminders_send
+    from buergerportal.notifications.models import Message
+
+    family_pass = FamilyPass.objects.get(holder=family)
+    end = family_pass.valid_until
+    assert entitlement_reminders_send(today=date(end.year, 11, 30)) == 0  # window not open
+    with django_capture_on_commit_callbacks(execute=True):
+        assert entitlement_reminders_send(today=date(end.year, 12, 1)) == 1
+    assert entitlement_reminders_send(today=date(end.year, 12, 2)) == 0  # once only
+    reminder = Message.objects.filter(recipient=family).latest("pk")
+    assert reminder.subject.startswith("Familienpass") and f"31.12.{end.year}" in reminder.subject
+    assert "/leistungen/familienpass/" in reminder.body

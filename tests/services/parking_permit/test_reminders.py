@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 from django.core import mail
 
+from buergerportal.entitlements.reminders import entitlement_reminders_send as reminders_send
 from buergerportal.notifications.models import Message
 from buergerportal.services.parking_permit.models import Permit
-from buergerportal.services.parking_permit.reminders import permit_reminders_send
 from buergerportal.services.parking_permit.rules import (
     ONE_PERMIT_REASONS,
     no_other_valid_permit,
@@ -25,17 +25,18 @@ def expiring(permit_2026):
 def test_holders_are_reminded_once_thirty_days_before_the_end(
     expiring, anna, django_capture_on_commit_callbacks
 ):
-    assert permit_reminders_send(today=date(2026, 11, 30)) == 0  # not yet in the window
+    assert reminders_send(today=date(2026, 11, 30)) == 0  # not yet in the window
     with django_capture_on_commit_callbacks(execute=True):
-        assert permit_reminders_send(today=date(2026, 12, 2)) == 1
-    assert permit_reminders_send(today=date(2026, 12, 3)) == 0  # once only
+        assert reminders_send(today=date(2026, 12, 2)) == 1
+    assert reminders_send(today=date(2026, 12, 3)) == 0  # once only
     message = Message.objects.get(recipient=anna)
-    assert "31.12.2026" in message.subject and "/bewohnerparken/" in message.body
+    assert message.subject == "Bewohnerparkausweis MA-AS 2026, Zone 3: gültig bis 31.12.2026"
+    assert "/bewohnerparken/" in message.body
     assert mail.outbox[0].to == [anna.email]
 
 
 def test_holders_who_renew_by_direct_debit_are_not_reminded(permit_2026):
-    assert permit_reminders_send(today=date(2026, 12, 2)) == 0
+    assert reminders_send(today=date(2026, 12, 2)) == 0
 
 
 def test_renewal_window_lets_the_same_person_apply_for_next_year(expiring, anna, monkeypatch):

@@ -14,7 +14,7 @@ from tests.clock import berlin
 
 pytestmark = pytest.mark.django_db
 
-JOBS = ("parking_permit.renew", "parking_permit.reminders")
+JOBS = ("entitlements.renew", "entitlements.reminders")
 
 
 @pytest.fixture
@@ -39,14 +39,14 @@ def parking_jobs(monkeypatch, settings, beat):
 
 
 def test_the_renewal_run_starts_by_itself_when_the_window_opens(beat, parking_jobs, permit_2026):
-    assert beat(berlin("2026-11-30", 4, 31)) == ["parking_permit.renew"]
+    assert beat(berlin("2026-11-30", 4, 31)) == ["entitlements.renew"]
     assert not Permit.objects.filter(renewed_from=permit_2026).exists()  # not yet in the window
-    assert beat(berlin("2026-11-30", 8, 0)) == ["parking_permit.reminders"]
+    assert beat(berlin("2026-11-30", 8, 0)) == ["entitlements.reminders"]
     assert beat(berlin("2026-12-01", 4, 29)) == []
-    assert beat(berlin("2026-12-01", 4, 30)) == ["parking_permit.renew"]
+    assert beat(berlin("2026-12-01", 4, 30)) == ["entitlements.renew"]
     renewed = Permit.objects.get(renewed_from=permit_2026)
     assert (renewed.valid_from, renewed.valid_until) == (date(2027, 1, 1), date(2027, 12, 31))
-    assert "parking_permit.renew" in beat(berlin("2026-12-02", 4, 30))
+    assert "entitlements.renew" in beat(berlin("2026-12-02", 4, 30))
     assert Permit.objects.filter(renewed_from=permit_2026).count() == 1  # never twice
 
 
@@ -56,12 +56,12 @@ def test_the_reminder_goes_out_by_itself_once(beat, parking_jobs, permit_2026, a
     assert not Message.objects.filter(recipient=anna).exists()
     beat(berlin("2026-12-01", 8, 1))
     beat(berlin("2026-12-02", 8, 1))
-    reminders = Message.objects.filter(recipient=anna, subject__contains="läuft am 31.12.2026 ab")
+    reminders = Message.objects.filter(recipient=anna, subject__contains="gültig bis 31.12.2026")
     assert reminders.count() == 1
 
 
 def test_the_schedule_lists_both_jobs(capsys):
     call_command("schedule")
     out = capsys.readouterr().out
-    assert "parking_permit.renew" in out and "daily 04:30" in out
-    assert "parking_permit.reminders" in out and "daily 08:00" in out
+    assert "entitlements.renew" in out and "daily 04:30" in out
+    assert "entitlements.reminders" in out and "daily 08:00" in out

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from buergerportal.entitlements.kinds import EntitlementKind
+from buergerportal.entitlements.kinds import EntitlementKind, Renewal
 
 from .issue import KIND, family_pass_filename, family_pass_pdf, family_pass_revoke
 from .models import FamilyPass
@@ -27,4 +28,9 @@ FAMILY_PASS_KIND = EntitlementKind(
     revoke=family_pass_revoke,
     pdf=lambda family_pass: family_pass_pdf(family_pass=family_pass),
     filename=family_pass_filename,
+    # A pass runs for a calendar year: its holder is reminded in December to apply again.
+    renewal=Renewal(
+        window_days=lambda: 30,
+        renew_url=lambda family_pass: reverse("catalogue:detail", args=["familienpass"]),
+    ),
 )

@@ -19,7 +19,7 @@ class ParkingPermitConfig(AppConfig):
         from .entitlement import PERMIT_KIND
         from .retention import permits_application_hold
         from .suspension import permit_debit_overdue, permit_payment_paid
-        from .tasks import permit_reminders_task, permits_renew_task, permits_retention_sweep_task
+        from .tasks import permits_retention_sweep_task
 
         register_payment_listener("parking_permit.permitchange", on_paid=permit_change_paid)
         # a renewed permit is the payable of its direct debit (and of the online payment that
@@ -29,11 +29,8 @@ class ParkingPermitConfig(AppConfig):
         )
         register_application_hold(permits_application_hold)
         entitlement_kind_register(PERMIT_KIND)
-        # Berlin times outside the hour that repeats when summer time ends: the retention sweep
-        # after the applications' one (03:15), the yearly renewal (it does nothing outside the
-        # renewal window), then the reminders for those who do not renew by direct debit.
+        # After the applications' sweep (03:15), outside the hour that repeats in autumn. The
+        # yearly renewal and the reminders are the entitlements' jobs (PERMIT_KIND.renewal).
         job_register(
             name="parking_permit.retention_sweep", task=permits_retention_sweep_task, at=time(3, 40)
         )
-        job_register(name="parking_permit.renew", task=permits_renew_task, at=time(4, 30))
-        job_register(name="parking_permit.reminders", task=permit_reminders_task, at=time(8, 0))

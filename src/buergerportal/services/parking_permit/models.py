@@ -80,7 +80,6 @@ class Permit(Entitlement):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="renewal"
     )
     auto_renew = models.BooleanField(_("renew every year by direct debit"), default=False)
-    reminded_at = models.DateTimeField(_("renewal reminder sent"), null=True, blank=True)
     person_key = models.CharField(_("register key"), max_length=20, db_index=True)
     plate = models.CharField(_("number plate"), max_length=12)
     zone = models.ForeignKey(Zone, on_delete=models.PROTECT, related_name="permits")

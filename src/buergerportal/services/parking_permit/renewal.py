@@ -11,22 +11,19 @@ picks up what is left.
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from buergerportal.catalogue.definitions import Text
+from buergerportal.entitlements.renewal import RenewalFigures, entitlements_renew
 from buergerportal.notifications.mailbox import message_deliver
 from buergerportal.payments.creation import FeeItem
 from buergerportal.payments.models import Mandate
-from buergerportal.payments.sepa.collection import collection_file_create
-from buergerportal.payments.sepa.due_dates import debit_due_date
 from buergerportal.payments.sepa.mandates import debit_schedule
 from buergerportal.payments.sepa.prenotification import debit_prenotification
 from buergerportal.registers.registry import resident_register, vehicle_register
@@ -34,18 +31,11 @@ from buergerportal.registers.registry import resident_register, vehicle_register
 from .fees import PERMIT_CODE, permit_fee
 from .issue import permit_create
 from .models import Permit, Zone
-from .validity import in_renewal_window, renewal_period
+from .validity import renewal_period
 from .zones import zone_for_address
 
 logger = logging.getLogger(__name__)
 BATCH = 200
-
-
-@dataclass
-class RenewalFigures:
-    renewed: int = 0
-    not_renewed: Counter[str] = field(default_factory=Counter)
-    collection_file: str = ""
 
 
 def _current_zone(permit: Permit) -> tuple[Zone | None, str | None]:
@@ -160,52 +150,8 @@ def permit_renew(*, permit_id: int, year: int, due_on: date) -> str:
 
 
 def permits_renew(*, year: int, due_on: date | None = None) -> RenewalFigures:
-    """Renew into ``year`` every auto-renewing permit valid until 31 December of the year before.
+    """Renew into ``year`` every auto-renewing permit valid until 31 December of the year before
+    (the entitlements' yearly run for this kind; ``parking_permits_renew`` runs it by hand)."""
+    from .entitlement import PERMIT_KIND
 
-    The fee is due on ``due_on`` (default 15 January), moved to the first TARGET2 business day
-    that keeps the pre-notification and bank lead times (15 January 2028 is a Saturday: Monday
-    17 January); the collection file for that day is built at the end of the run."""
-    due_on = debit_due_date(requested=due_on or date(year, 1, 15))
-    figures = RenewalFigures()
-    candidates = Permit.objects.filter(
-        status=Permit.Status.VALID,
-        auto_renew=True,
-        valid_until=date(year - 1, 12, 31),
-        renewal__isnull=True,
-    )
-    last_id = 0
-    while True:
-        ids = list(
-            candidates.filter(pk__gt=last_id).order_by("pk").values_list("pk", flat=True)[:BATCH]
-        )
-        if not ids:
-            break
-        # One transaction per batch, a savepoint per permit: a failing permit is rolled back
-        # alone, and the run commits far less often (SQLite and PostgreSQL alike).
-        with transaction.atomic():
-            for permit_id in ids:
-                try:
-                    outcome = permit_renew(permit_id=permit_id, year=year, due_on=due_on)
-                except Exception:  # one broken permit must not stop the city's yearly run
-                    logger.exception("permit renewal failed", extra={"permit_id": permit_id})
-                    outcome = "error"
-                if outcome == "renewed":
-                    figures.renewed += 1
-                elif outcome != "done_before":
-                    figures.not_renewed[outcome] += 1
-        last_id = ids[-1]
-    file = collection_file_create(collection_date=due_on, created_by=None)
-    figures.collection_file = file.msg_id if file else ""
-    logger.info(
-        "parking permits renewed",
-        extra={"year": year, "renewed": figures.renewed, "not_renewed": dict(figures.not_renewed)},
-    )
-    return figures
-
-
-def permits_renew_due(*, today: date | None = None) -> int:
-    """The periodic job: inside the renewal window, renew into next year; returns how many."""
-    today = today or timezone.localdate()
-    if not in_renewal_window(today):
-        return 0
-    return permits_renew(year=today.year + 1).renewed
+    return entitlements_renew(kind=PERMIT_KIND, year=year, due_on=due_on)
