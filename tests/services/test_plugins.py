@@ -153,3 +153,11 @@ def test_a_fee_code_missing_from_the_schedule_is_reported(db, settings):
     warnings = services_fees_check()
     assert [w.id for w in warnings] == ["services.W001"]
     assert "'BEWOHNERPARKEN'" in warnings[0].msg
+
+
+def test_the_catalogue_lists_each_service_once_after_the_apps_start_again():
+    from django.apps import apps
+
+    apps.get_app_config("services").ready()  # as when a test changes the installed apps
+    slugs = [service.slug for service in registry.all_services()]
+    assert len(slugs) == len(set(slugs))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
@@ -64,9 +65,12 @@ def account_links(user: User, *, staff: bool) -> list[AccountLink]:
     return links
 
 
+@dataclass(frozen=True)
 class EnabledServices:
     """The catalogue's source of services (``catalogue.registry.CatalogueSource``): the
-    enabled plugins, read again whenever ``settings.SERVICES`` changes."""
+    enabled plugins, read again whenever ``settings.SERVICES`` changes. Every instance is equal,
+    so registering it again (Django runs ``ready()`` again when a test changes the apps) adds
+    no second source."""
 
     def definitions(self) -> tuple[ServiceDefinition, ...]:
         return tuple(plugin.definition for plugin in enabled_plugins())
