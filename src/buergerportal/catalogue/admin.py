@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.core.audit import audit_record
 from buergerportal.core.money import euros
 
@@ -110,7 +111,7 @@ class FeeAdmin(admin.ModelAdmin):
         return euros(fee.amount_cents)
 
     def _services(self, request: HttpRequest) -> list[str]:
-        return services_for_unit_admin(request.user)  # type: ignore[arg-type]
+        return services_for_unit_admin(resident_from_request(request))
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Fee]:
         return super().get_queryset(request).filter(service_slug__in=self._services(request))

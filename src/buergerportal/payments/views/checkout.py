@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from buergerportal.accounts.request_user import resident_from_request
+
 from ..access import mandates_for_payer, payment_for_payer, receipt_for_payer
 from ..creation import PaymentError, payment_retry, payment_start
 from ..models import PaymentState
@@ -22,15 +24,19 @@ from ..settlement import payment_refresh
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    payments = request.user.payments.select_related("receipt").order_by("-created_at")[:50]  # type: ignore[union-attr]
-    mandates = mandates_for_payer(request.user)  # type: ignore[arg-type]
+    payments = (
+        resident_from_request(request)
+        .payments.select_related("receipt")
+        .order_by("-created_at")[:50]
+    )
+    mandates = mandates_for_payer(resident_from_request(request))
     return render(request, "payments/overview.html", {"payments": payments, "mandates": mandates})
 
 
 @login_required
 @require_POST
 def start(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    payment = payment_for_payer(request.user, public_id)  # type: ignore[arg-type]
+    payment = payment_for_payer(resident_from_request(request), public_id)
     if payment.state != PaymentState.CREATED:
         return redirect("payments:return", public_id=payment.public_id)
     return redirect(payment_start(payment=payment))
@@ -41,7 +47,7 @@ def start(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def result(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The page the provider sends the payer back to. It shows the stored state only: whatever
     the return URL's query string claims is ignored."""
-    payment = payment_for_payer(request.user, public_id)  # type: ignore[arg-type]
+    payment = payment_for_payer(resident_from_request(request), public_id)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "check":
@@ -75,7 +81,7 @@ def result(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 def receipt_download(request: HttpRequest, public_id: UUID) -> HttpResponseBase:
-    receipt = receipt_for_payer(request.user, public_id)  # type: ignore[arg-type]
+    receipt = receipt_for_payer(resident_from_request(request), public_id)
     if not receipt.pdf:
         messages.info(request, _("Your receipt is being prepared. Please try again shortly."))
         return redirect("payments:return", public_id=public_id)

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from buergerportal.accounts.request_user import resident_from_request
+
 from ..forms import CollectionForm, ReportPeriodForm, ReturnFileForm
 from ..models import CollectionFile, DebitReturn, DirectDebit, DirectDebitState, ReturnFile
 from ..reconciliation import reconciliation_csv, reconciliation_report
@@ -73,7 +75,7 @@ def collection_files(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         created = collection_file_create(
             collection_date=form.cleaned_data["collection_date"],
-            created_by=request.user,  # type: ignore[arg-type]
+            created_by=resident_from_request(request),
         )
         if created is None:
             messages.info(request, _("No direct debits are due by that date."))
@@ -124,7 +126,7 @@ def collection_file_download(request: HttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 def collection_file_booked(request: HttpRequest, pk: int) -> HttpResponse:
     file = get_object_or_404(CollectionFile, pk=pk)
-    collection_file_book(file=file, by=request.user)  # type: ignore[arg-type]
+    collection_file_book(file=file, by=resident_from_request(request))
     messages.success(request, _("The file is marked as booked; its payments count as paid."))
     return redirect("payments:collection_files")
 
@@ -141,7 +143,7 @@ def debit_returns(request: HttpRequest) -> HttpResponse:
             imported = debit_returns_import(
                 content=upload.read(),
                 filename=upload.name or "",
-                by=request.user,  # type: ignore[arg-type]
+                by=resident_from_request(request),
             )
         except ReturnFileInvalid as exc:
             form.add_error("file", str(exc))

@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from buergerportal.accounts.request_user import resident_from_request
+
 from ..access import mandate_for_payer, mandates_for_payer
 from ..forms import MandateForm
 from ..sepa.mandates import mandate_create, mandate_revoke
@@ -22,7 +24,7 @@ def _creditor() -> dict[str, str]:
 
 @login_required
 def mandate_list(request: HttpRequest) -> HttpResponse:
-    mandates = mandates_for_payer(request.user)  # type: ignore[arg-type]
+    mandates = mandates_for_payer(resident_from_request(request))
     return render(
         request, "payments/sepa/mandate_list.html", {"mandates": mandates, "creditor": _creditor()}
     )
@@ -35,7 +37,7 @@ def mandate_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             mandate = mandate_create(
-                payer=request.user,  # type: ignore[arg-type]
+                payer=resident_from_request(request),
                 holder_name=form.cleaned_data["holder_name"],
                 iban=form.cleaned_data["iban"],
                 consent=form.cleaned_data["consent"],
@@ -57,9 +59,9 @@ def mandate_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def mandate_revoke_view(request: HttpRequest, reference: str) -> HttpResponse:
-    mandate = mandate_for_payer(request.user, reference)  # type: ignore[arg-type]
+    mandate = mandate_for_payer(resident_from_request(request), reference)
     if request.method == "POST":
-        mandate_revoke(mandate=mandate, by=request.user)  # type: ignore[arg-type]
+        mandate_revoke(mandate=mandate, by=resident_from_request(request))
         messages.success(request, _("The mandate has been revoked. We will not collect from it."))
         return redirect("payments:mandates")
     return render(request, "payments/sepa/mandate_revoke.html", {"mandate": mandate})

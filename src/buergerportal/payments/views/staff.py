@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from buergerportal.accounts.request_user import resident_from_request
+
 from ..access import payment_for_staff, payments_for_staff, user_is_finance
 from ..forms import RefundForm
 from ..models import Refund, RefundState
@@ -36,7 +38,7 @@ def staff_required(view: View) -> View:
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_staff_member:  # type: ignore[union-attr]
+        if not resident_from_request(request).is_staff_member:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -46,7 +48,7 @@ def staff_required(view: View) -> View:
 @staff_required
 def payment_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
-    payments = payments_for_staff(request.user).select_related("unit")  # type: ignore[arg-type]
+    payments = payments_for_staff(resident_from_request(request)).select_related("unit")
     if query:
         payments = payments.filter(reference__icontains=query) | payments.filter(
             purpose__icontains=query
@@ -61,7 +63,7 @@ def payment_list(request: HttpRequest) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def payment_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    payment = payment_for_staff(request.user, public_id)  # type: ignore[arg-type]
+    payment = payment_for_staff(resident_from_request(request), public_id)
     form = RefundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -69,7 +71,7 @@ def payment_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 payment=payment,
                 amount_cents=form.cleaned_data["amount"],
                 reason=form.cleaned_data["reason"],
-                by=request.user,  # type: ignore[arg-type]
+                by=resident_from_request(request),
             )
         except RefundError as exc:
             form.add_error(None, str(exc))
@@ -88,7 +90,7 @@ def payment_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "available_cents": refund_available_cents(payment=payment),
             "four_eyes_cents": settings.REFUND_FOUR_EYES_CENTS,
             "payout": refund_payout_for(payment=payment),
-            "may_record_payout": user_is_finance(request.user),  # type: ignore[arg-type]
+            "may_record_payout": user_is_finance(resident_from_request(request)),
             "form": form,
         },
     )
@@ -113,11 +115,11 @@ def _refund_message(refund: Refund, payout: RefundPayout) -> str:
 @staff_required
 @require_POST
 def refund_decide(request: HttpRequest, public_id: UUID, refund_id: int) -> HttpResponse:
-    payment = payment_for_staff(request.user, public_id)  # type: ignore[arg-type]
+    payment = payment_for_staff(resident_from_request(request), public_id)
     refund = get_object_or_404(payment.refunds, pk=refund_id)
     decide = refund_approve if request.POST.get("decision") == "approve" else refund_reject
     try:
-        decide(refund=refund, by=request.user)  # type: ignore[arg-type]
+        decide(refund=refund, by=resident_from_request(request))
     except RefundError as exc:
         messages.error(request, str(exc))
     else:
@@ -128,10 +130,10 @@ def refund_decide(request: HttpRequest, public_id: UUID, refund_id: int) -> Http
 @staff_required
 @require_POST
 def refund_paid_out(request: HttpRequest, public_id: UUID, refund_id: int) -> HttpResponse:
-    payment = payment_for_staff(request.user, public_id)  # type: ignore[arg-type]
+    payment = payment_for_staff(resident_from_request(request), public_id)
     refund = get_object_or_404(payment.refunds, pk=refund_id)
     try:
-        refund_mark_paid_out(refund=refund, by=request.user)  # type: ignore[arg-type]
+        refund_mark_paid_out(refund=refund, by=resident_from_request(request))
     except RefundError as exc:
         messages.error(request, str(exc))
     else:

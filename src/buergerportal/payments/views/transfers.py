@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from buergerportal.accounts.request_user import resident_from_request
+
 from ..models import CreditTransferFile, Refund, RefundState
 from ..sepa.transfer import TransferFileInvalid, transfer_file_create
 
@@ -21,7 +23,7 @@ from ..sepa.transfer import TransferFileInvalid, transfer_file_create
 def transfer_files(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
-            created = transfer_file_create(created_by=request.user)  # type: ignore[arg-type]
+            created = transfer_file_create(created_by=resident_from_request(request))
         except TransferFileInvalid as exc:
             messages.error(
                 request,
