@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from buergerportal.accounts.models import User
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
 
@@ -24,7 +25,7 @@ from .access import (
 )
 from .forms import RevocationDecideForm, RevocationResponseForm, RevocationStartForm
 from .kinds import entitlement_kind_of, entitlement_kinds
-from .models import Revocation
+from .models import Entitlement, Revocation
 from .revocation import (
     RevocationRefused,
     revocation_decide,
@@ -120,21 +121,33 @@ def staff_start(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if entitlement is None:
         return redirect("entitlements:staff")
     form = RevocationStartForm(request.POST, prefix=f"{kind}-{pk}")
-    if form.is_valid():
-        try:
-            revocation = revocation_start(
-                entitlement=entitlement,
-                reason=form.cleaned_data["reason"],
-                urgent=form.cleaned_data["urgent"],
-                actor=user,
-            )
-        except RevocationRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, revocation_started_message(revocation))
-    else:
+    if not revocation_start_from_form(request, form, entitlement=entitlement, actor=user):
         messages.error(request, _("Give the reason for the revocation"))
     return redirect("entitlements:staff")
+
+
+def revocation_start_from_form(
+    request: HttpRequest, form: RevocationStartForm, *, entitlement: Entitlement, actor: User
+) -> bool:
+    """Start the revocation a member of staff asked for with ``form`` and tell them the outcome.
+
+    The one way every staff page starts a revocation (this app's search and a service's own
+    list, such as the parking permits'). False if the form is invalid: the caller shows it again.
+    """
+    if not form.is_valid():
+        return False
+    try:
+        revocation = revocation_start(
+            entitlement=entitlement,
+            reason=form.cleaned_data["reason"],
+            urgent=form.cleaned_data["urgent"],
+            actor=actor,
+        )
+    except RevocationRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, revocation_started_message(revocation))
+    return True
 
 
 def revocation_started_message(revocation: Revocation) -> str:

@@ -21,8 +21,7 @@ from buergerportal.cases.views import staff_required
 from buergerportal.core.audit import audit_record
 from buergerportal.entitlements.access import revocations_pending_by_entitlement
 from buergerportal.entitlements.forms import RevocationStartForm
-from buergerportal.entitlements.revocation import RevocationRefused, revocation_start
-from buergerportal.entitlements.views import revocation_started_message
+from buergerportal.entitlements.views import revocation_start_from_form
 from buergerportal.payments.creation import payment_start
 from buergerportal.payments.models import Mandate
 from buergerportal.registers.plates import PlateError, plate_normalise
@@ -173,18 +172,7 @@ def staff_revoke(request: HttpRequest, permit_id: int) -> HttpResponse:
     if permit is None:
         raise Http404
     form = RevocationStartForm(request.POST, prefix=f"permit-{permit.pk}")
-    if form.is_valid():
-        try:
-            revocation = revocation_start(
-                entitlement=permit,
-                reason=form.cleaned_data["reason"],
-                urgent=form.cleaned_data["urgent"],
-                actor=user,
-            )
-        except RevocationRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, revocation_started_message(revocation))
+    if revocation_start_from_form(request, form, entitlement=permit, actor=user):
         return redirect(f"{reverse('parking_permit:staff_permits')}?q={permit.plate}")
     return render(
         request,
