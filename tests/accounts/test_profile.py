@@ -76,7 +76,8 @@ def test_an_invalid_phone_number_shows_the_error_summary_and_keeps_the_old_one(c
     assert 'id="error-summary"' in content
     assert 'href="#id_phone"' in content
     assert "Enter a phone number with digits only" in content
-    assert 'aria-invalid="true"' in content or "kern-form-input__input--error" in content
+    assert 'aria-invalid="true"' in content
+    assert "kern-form-input__input--error" in content
     resident.refresh_from_db()
     assert resident.phone == "0621 12345"
     assert not AuditEntry.objects.filter(action="account.profile_changed").exists()

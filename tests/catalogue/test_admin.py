@@ -75,10 +75,8 @@ def test_a_unit_admin_cannot_change_another_units_fee(client, registry_office_fe
     client.post(url, _new_fee("personenstandsurkunde", code="URKUNDE", amount="1,00"))
     registry_office_fee.refresh_from_db()
     assert registry_office_fee.amount_cents == 1200
-    assert client.post(f"{LIST}{registry_office_fee.pk}/delete/", {"post": "yes"}).status_code in {
-        302,
-        403,
-    }
+    refused = client.post(f"{LIST}{registry_office_fee.pk}/delete/", {"post": "yes"})
+    assert refused.status_code == 302
     assert Fee.objects.filter(pk=registry_office_fee.pk).exists()
 
 
