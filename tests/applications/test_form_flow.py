@@ -161,3 +161,19 @@ def test_changing_an_answer_can_bring_in_a_step_that_was_skipped(client, residen
     assert 'value="basic"' in client.get(change).content.decode()
     assert client.post(change, {"variant": "plus"})["Location"].endswith("/letter/")
     assert client.get(check_url)["Location"].endswith("/letter/")  # not complete any more
+
+
+def test_a_very_long_file_name_is_kept_as_the_label_and_stored_under_a_name_of_our_own(
+    client, resident
+):
+    url = _start(client)
+    url = _answer(client, url, {"full_name": "Erika"})["Location"]
+    url = _answer(client, url, {"children": "1"})["Location"]
+    url = _answer(client, url, {"variant": "plus"})["Location"]
+    long_name = "Bescheid Familienkasse Erika Mustermann " * 6 + ".pdf"
+    response = client.post(url, {"evidence_decision_letter": SimpleUploadedFile(long_name, PDF)})
+    assert response["Location"].endswith("/pruefen/")
+    upload = Draft.objects.get(owner=resident).uploads.get()
+    assert upload.original_name == long_name[-200:]
+    assert "Mustermann" not in upload.file.name
+    assert upload.file.name.endswith(".pdf")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from typing import IO
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "image/png", "PNG"),
     (b"\xff\xd8\xff", "image/jpeg", "JPEG"),
 )
+EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
 
 
 def sniff_content_type(stream: IO[bytes]) -> str | None:
@@ -72,11 +74,15 @@ def upload_store(*, draft: Draft, evidence_slug: str, file: UploadedFile) -> Upl
     file.seek(0)
     for old in Upload.objects.filter(draft=draft, evidence_slug=evidence_slug):
         upload_delete(upload=old)
+    original_name = (file.name or "upload")[-200:]
+    # Stored under a name of our own: the resident's file name may be long, contain their name
+    # or characters a file system refuses; it is kept only as the label they recognise.
+    file.name = uuid4().hex + EXTENSIONS.get(content_type, "")
     return Upload.objects.create(
         draft=draft,
         evidence_slug=evidence_slug,
         file=file,
-        original_name=(file.name or "upload")[-200:],
+        original_name=original_name,
         content_type=content_type,
         size=file.size or 0,
         sha256=digest.hexdigest(),
