@@ -30,7 +30,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return (
         _django(["migrate", "--no-input", "-v", str(args.verbosity)])
         or _django(["createcachetable"])
-        or _django(["collectstatic", "--no-input", "-v", "0"])
+        or _django(["collectstatic_if_changed"])
     )
 
 
