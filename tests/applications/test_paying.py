@@ -195,3 +195,25 @@ def test_pay_now_needs_a_post(resident, resident_client):
     application = _apply(resident)
     response = resident_client.get(reverse("applications:pay", args=[application.pk]))
     assert response.status_code == 405
+
+
+def test_money_that_arrives_after_a_withdrawal_is_paid_back_at_once(
+    resident, resident_client, django_capture_on_commit_callbacks
+):
+    from buergerportal.payments.models import Refund
+    from buergerportal.procedures.withdrawal import application_withdraw
+
+    application = _apply(resident)
+    test_page = resident_client.post(reverse("applications:pay", args=[application.pk]))
+    payment = Payment.objects.get(payable_id=str(application.pk))
+    # The provider's confirmation is late: the portal saw the payment fail, the resident withdrew.
+    Payment.objects.filter(pk=payment.pk).update(state=PaymentState.FAILED)
+    application_withdraw(application=application, actor=resident)
+    Payment.objects.filter(pk=payment.pk).update(state=PaymentState.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        resident_client.post(test_page["Location"], {"outcome": "success", "notify": "now"})
+    application.refresh_from_db()
+    assert application.status == Status.WITHDRAWN
+    refund = Refund.objects.get(payment=payment)
+    assert refund.amount_cents == payment.amount_cents == 1500
+    assert refund.reason == "Bezahlt, nachdem der Antrag zurückgenommen war"  # for the staff

@@ -109,13 +109,14 @@ def test_serve_runs_web_and_worker_and_ctrl_c_stops_both(migrated):
     )
     try:
         health = None
-        deadline = time.monotonic() + 60
+        # Generous waits: on a loaded 2-core machine the first request can take many seconds.
+        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as r:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=60) as r:
                     health = json.load(r)
                     break
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.5)
         assert health is not None, "the portal did not answer"
         assert health["checks"]["worker"]["ok"] is True

@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import User
 from buergerportal.catalogue.definitions import Charging, ServiceDefinition
@@ -24,6 +25,7 @@ from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.creation import PaymentError, payment_create, payment_retry
 from buergerportal.payments.models import Payment, PaymentState
 from buergerportal.payments.models.payment import BOOKED_STATES
+from buergerportal.payments.refunds import refund_automatic
 from buergerportal.procedures.assessment import application_fee_items
 from buergerportal.procedures.lifecycle import EventKind, application_transition
 from buergerportal.procedures.routing import case_route
@@ -108,11 +110,15 @@ def application_mark_paid(*, application_id: uuid.UUID | str, payment_id: int) -
             return _assessed_fee_paid(application, payment)  # ``Charging.BY_NOTICE``
         if application.paid_at is not None or application.status != Status.AWAITING_PAYMENT:
             if application.status == Status.WITHDRAWN and application.paid_at is None:
-                # paid at the provider after the resident withdrew: finance refunds it
+                # paid at the provider after the resident withdrew: nothing will be worked for
+                # this money, so it goes back at once
                 audit_record(
                     action="application.paid_after_withdrawal",
                     obj=application,
                     data={"payment": str(payment.public_id)},
+                )
+                refund_automatic(
+                    payment=payment, reason=_("Paid after the application was withdrawn")
                 )
             if application.paid_at is not None and payment.paid_at != application.paid_at:
                 audit_record(

@@ -14,10 +14,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from buergerportal.accounts.models import OrgUnit
+from buergerportal.accounts.models import OrgUnit, User
 from buergerportal.catalogue.definitions import Charging
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.procedures.lifecycle import EventKind, application_transition
+from buergerportal.procedures.obstacles import Obstacle, application_obstacles
 from buergerportal.procedures.routing import case_route, case_run_checks
 
 from .models import Application, Draft, Status, Upload
@@ -33,6 +34,14 @@ class SubmissionIncomplete(Exception):
 
 class GuestNotConfirmed(Exception):
     """A guest's email address must be confirmed before the application is submitted."""
+
+
+class SubmissionStopped(Exception):
+    """The application cannot succeed (``procedures.obstacles``): nothing is submitted."""
+
+    def __init__(self, obstacles: list[Obstacle]) -> None:
+        super().__init__([o.reason for o in obstacles])
+        self.obstacles = obstacles
 
 
 def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Application:
@@ -51,6 +60,11 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
         if unfinished is not None:
             raise SubmissionIncomplete(unfinished.slug)
         result = walk(service, draft.data)
+        if draft.owner_id is not None:  # one submission per applicant at a time: no race
+            User.objects.select_for_update().filter(pk=draft.owner_id).first()
+        obstacles = application_obstacles(service, answers=result.answers, applicant=draft.owner)
+        if obstacles:
+            raise SubmissionStopped(obstacles)
         now = timezone.now()
         fee_cents = service.fee_for(
             answers=result.answers, applicant=draft.owner, today=timezone.localdate(now)

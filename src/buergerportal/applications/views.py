@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from buergerportal.catalogue.definitions import ServiceDefinition
 from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.procedures.obstacles import Obstacle, application_obstacles
 
 from .access import application_for_resident, draft_for_resident
 from .drafts import draft_save_step, draft_start
@@ -26,7 +27,12 @@ from .steps import (
     step_form,
     walk,
 )
-from .submission import GuestNotConfirmed, SubmissionIncomplete, application_submit
+from .submission import (
+    GuestNotConfirmed,
+    SubmissionIncomplete,
+    SubmissionStopped,
+    application_submit,
+)
 from .uploads import upload_store
 
 GUEST_DRAFTS = "bp_guest_drafts"
@@ -71,6 +77,11 @@ def start(request: HttpRequest, service_slug: str) -> HttpResponse:
     """Logged in: resume or begin a draft. Guest: log in, or go on without an account."""
     service = _online_service(service_slug)
     if request.user.is_authenticated:
+        obstacles = application_obstacles(
+            service, answers={}, applicant=request.user, at_start=True
+        )
+        if obstacles:
+            return _stopped(request, service, obstacles)
         if request.method == "POST":
             return _continue(draft_start(service=service, user=request.user), service)
     elif request.method == "POST" and service.guests_allowed:
@@ -147,6 +158,10 @@ def check(request: HttpRequest, draft_id: str) -> HttpResponse:
         guest=guest,
         initial={"email": draft.guest_email},
     )
+    result = walk(service, draft.data)
+    obstacles = application_obstacles(service, answers=result.answers, applicant=draft.owner)
+    if obstacles:
+        return _stopped(request, service, obstacles, draft=draft)
     if request.method == "POST" and form.is_valid():
         if guest:
             guest_confirmation_request(draft=draft, email=form.cleaned_data["email"])
@@ -156,7 +171,6 @@ def check(request: HttpRequest, draft_id: str) -> HttpResponse:
                 {"service": service, "email": draft.guest_email},
             )
         return _submit(request, draft, service)
-    result = walk(service, draft.data)
     return render(
         request,
         "applications/check.html",
@@ -172,11 +186,32 @@ def check(request: HttpRequest, draft_id: str) -> HttpResponse:
     )
 
 
+def _stopped(
+    request: HttpRequest,
+    service: ServiceDefinition,
+    obstacles: list[Obstacle],
+    draft: Draft | None = None,
+) -> HttpResponse:
+    """The application cannot succeed: say why and what to do instead; nothing is charged."""
+    return render(
+        request,
+        "applications/stopped.html",
+        {
+            "service": service,
+            "obstacles": obstacles,
+            "draft": draft,
+            "rows": answer_summary(service, draft.data) if draft is not None else [],
+        },
+    )
+
+
 def _submit(request: HttpRequest, draft: Draft, service: ServiceDefinition) -> HttpResponse:
     try:
         application = application_submit(draft_id=draft.pk, language=get_language() or "de")
     except SubmissionIncomplete:
         return _continue(draft, service)
+    except SubmissionStopped as stopped:
+        return _stopped(request, service, stopped.obstacles, draft=draft)
     if not request.user.is_authenticated:
         _remember(request, GUEST_APPLICATIONS, application.pk)
     return redirect("applications:submitted", application.pk)
@@ -198,6 +233,8 @@ def guest_confirm_page(request: HttpRequest, token: str) -> HttpResponse:
             application = application_submit(draft_id=draft.pk, language=get_language() or "de")
         except (SubmissionIncomplete, GuestNotConfirmed):
             return render(request, "applications/guest_link_invalid.html", status=404)
+        except SubmissionStopped as stopped:
+            return _stopped(request, service, stopped.obstacles, draft=draft)
         _remember(request, GUEST_APPLICATIONS, application.pk)
         return redirect("applications:submitted", application.pk)
     return render(request, "applications/guest_confirm.html", {"service": service})

@@ -81,6 +81,13 @@ class Check:
 
     ``declared=True``: the check only repeats the applicant's own answer (nothing was looked
     up); it is shown as "declared by the applicant", never as "passed".
+
+    ``stops``: the codes of failed results with which the application cannot succeed, whatever
+    a clerk would decide (no main residence in a zone; a valid permit already held). Such a
+    result stops the application on "check your answers", before submitting and paying, with
+    the reason and ``remedies[code]`` (what to do instead). ``on_start=True``: the check needs
+    nothing from the form (it asks the registers about the applicant only), so it runs before
+    the first question too.
     """
 
     slug: str
@@ -88,6 +95,9 @@ class Check:
     run: Callable[[Answers], CheckResult]
     reasons: Mapping[str, Text] = field(default_factory=dict)
     declared: bool = False
+    stops: frozenset[str] = frozenset()
+    remedies: Mapping[str, Text] = field(default_factory=dict)
+    on_start: bool = False
 
     def reason(self, code: str, params: Mapping[str, object], language: str | None = None) -> str:
         """The reason for ``code`` in the language (default: the active one); "" for no code.
@@ -194,6 +204,9 @@ class ServiceDefinition:
     workflow: Workflow = Workflow()
     retention_days: int = 3 * 365  # after the decision; then the case is deleted or anonymised
     guests_allowed: bool = False
+    # One open application per applicant: a second one is stopped before it is submitted or
+    # paid, with a link to the first (a resident cannot pay twice for the same thing).
+    one_open_application: bool = False
     declaration: Text = Text(
         "Ich versichere, dass meine Angaben richtig und vollständig sind.",
         "I declare that the information I have given is correct and complete.",

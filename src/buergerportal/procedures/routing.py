@@ -4,9 +4,11 @@ leaving it in its unit's queue."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import User
 from buergerportal.catalogue.definitions import ApprovalRefused
@@ -14,8 +16,12 @@ from buergerportal.catalogue.registry import service_by_slug
 
 from .answers import answers_of
 from .decision import application_decide
+from .fee_refund import application_fee_refund
 from .lifecycle import application_transition, case_event_record
 from .models import Application, EventKind, Status
+
+if TYPE_CHECKING:
+    from buergerportal.catalogue.definitions import ServiceDefinition
 
 
 def case_run_checks(*, application: Application, answers: dict[str, Any]) -> bool:
@@ -78,10 +84,39 @@ def case_route(*, application: Application) -> Application:
         User.objects.select_for_update().filter(pk=application.applicant_id).first()
     answers = {**answers_of(service, application.data), "_applicant": application.applicant}
     if not case_run_checks(application=application, answers=answers):
-        return application
+        return _stopped_since_submission(application, service)
     try:
         with transaction.atomic():
             return application_decide(application=application, actor=None, decision="approve")
     except ApprovalRefused:  # what approval creates was refused: a clerk looks at it
         application.refresh_from_db()
         return application
+
+
+def _stopped_since_submission(application: Application, service: ServiceDefinition) -> Application:
+    """Checks that passed at submission fail now. Where a failure means the application can no
+    longer succeed (a stopping result, ``Check.stops``: another permit was issued meanwhile, the
+    applicant moved away), it is rejected automatically with the reason, on the legal basis the
+    service names, and its fee is refunded in full; anything else waits for a clerk."""
+    stopping = {check.slug: check for check in service.checks if check.stops}
+    failed = [
+        r
+        for r in application.check_results
+        if not r["passed"] and r["slug"] in stopping and r["code"] in stopping[r["slug"]].stops
+    ]
+    if not failed:
+        return application
+    with translation.override(application.language or "de"):
+        reasons = "; ".join(stopping[r["slug"]].reason(r["code"], r["params"]) for r in failed)
+        refund_reason = _("The application could no longer succeed: %(reasons)s") % {
+            "reasons": reasons
+        }
+    rejected = application_decide(
+        application=application,
+        actor=None,
+        decision="reject",
+        reasons=reasons,
+        audit_data={"stopped": [r["slug"] for r in failed]},
+    )
+    application_fee_refund(rejected, reason=refund_reason)
+    return rejected

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.models import PaymentState
 
+from .fee_refund import application_fee_refund
 from .lifecycle import EventKind, ProcedureError, application_transition, transition_allowed
 from .models import Application, Status
 
@@ -36,14 +37,5 @@ def application_withdraw(*, application: Application, actor: Any) -> Application
     withdrawn = application_transition(
         application=locked, to=Status.WITHDRAWN, actor=actor, kind=EventKind.WITHDRAWN
     )
-    _paid_fee_refund(withdrawn)
+    application_fee_refund(withdrawn, reason=_("Application withdrawn before a decision"))
     return withdrawn
-
-
-def _paid_fee_refund(application: Application) -> None:
-    """A withdrawn application is not worked: its paid fee is paid back in full."""
-    from buergerportal.payments.models.payment import BOOKED_STATES
-    from buergerportal.payments.refunds import refund_automatic
-
-    for payment in payments_for_payable(application).filter(state__in=BOOKED_STATES):
-        refund_automatic(payment=payment, reason=_("Application withdrawn before a decision"))

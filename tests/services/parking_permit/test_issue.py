@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -142,36 +144,94 @@ def annas_second_car(anna):
     )
 
 
-def test_two_applications_for_two_cars_paid_one_after_the_other_give_one_permit(
-    apply, anna, annas_second_car, client, django_capture_on_commit_callbacks
+def test_a_second_application_while_the_first_waits_for_payment_is_stopped_before_paying(
+    apply, anna, annas_second_car, client
 ):
     first = apply(anna, plate="MA-AS 2026", pay=False)
-    second = apply(anna, plate="MA-AS 2027", pay=False)
-    assert all(r["passed"] for r in second.check_results)  # no permit yet at submission
-    for application in (first, second):
-        pay_through_test_provider(
-            client, application, "success", django_capture_on_commit_callbacks
-        )
-        application.refresh_from_db()
-    assert first.status == "approved"
-    assert second.status == "submitted"  # in the clerk's queue, not approved
-    failed = [r["slug"] for r in second.check_results if not r["passed"]]
-    assert failed == ["one_permit"]
+    client.force_login(anna)
+    response = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"schon einen offenen Antrag ({first.reference})" in page
+    assert reverse("applications:detail", args=[first.pk]) in page
+    assert "Ihnen wurde nichts berechnet" in page
+    assert Application.objects.filter(applicant=anna).count() == 1
+
+
+def _permit_issued_at_the_counter(person_key, plate):
+    """A permit issued outside the portal's online path after the resident applied online."""
+    import uuid
+
+    from buergerportal.accounts.models import OrgUnit
+    from buergerportal.services.parking_permit.issue import permit_create
+    from buergerportal.services.parking_permit.models import Zone
+
+    counter = Application.objects.create(
+        reference="BP-2026-009999-00",
+        submission_token=uuid.uuid4(),
+        service_slug="bewohnerparkausweis",
+        unit=OrgUnit.objects.get(slug="buergerservice"),
+        submitted_at="2026-06-15T09:00:00+02:00",
+        due_at="2026-06-20T09:00:00+02:00",
+        status="approved",
+    )
+    return permit_create(
+        application=counter,
+        person_key=person_key,
+        plate=plate,
+        zone=Zone.objects.get(code="3"),
+        valid_from=date(2026, 6, 15),
+        valid_until=date(2026, 12, 31),
+    )
+
+
+def test_an_application_that_can_no_longer_succeed_when_paid_is_rejected_and_refunded(
+    apply, anna, annas_second_car, client, django_capture_on_commit_callbacks
+):
+    from buergerportal.payments.models import Refund
+
+    online = apply(anna, plate="MA-AS 2027", pay=False)
+    _permit_issued_at_the_counter("DEMO-ANNA", "MA-AS 2026")
+    pay_through_test_provider(client, online, "success", django_capture_on_commit_callbacks)
+    online.refresh_from_db()
+    assert online.status == "rejected"
+    assert "schon einen gültigen Ausweis (für MA-AS 2026)" in online.decision_reasons
+    refund = Refund.objects.get(payment__payable_id=str(online.pk))
+    assert refund.amount_cents == online.fee_cents == 12750
     assert Permit.objects.filter(person_key="DEMO-ANNA", status="valid").count() == 1
 
 
-def test_a_clerk_cannot_approve_a_second_permit_and_is_told_why(apply, anna, annas_second_car):
+def test_a_clerk_cannot_approve_a_second_permit_and_is_told_why(apply, mehmet):
+    """A case in the clerk's queue when a permit is issued elsewhere: the decision re-checks
+    under the applicant's lock and refuses the second permit."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from buergerportal.cases.workflow import WorkflowError, case_decide
     from tests.factories import staff_member
 
-    apply(anna, plate="MA-AS 2026")
-    second = apply(anna, plate="MA-AS 2027")
-    clerk = staff_member(unit=second.unit)
+    queued = apply(
+        mehmet,
+        plate="MA-MY 77",
+        own="no",
+        explanation="Firmenwagen",
+        upload=SimpleUploadedFile("erklaerung.pdf", PDF),
+    )
+    assert queued.status == "submitted"
+    _permit_issued_at_the_counter(mehmet_person_key(mehmet), "MA-MY 1")
+    clerk = staff_member(unit=queued.unit)
     with pytest.raises(WorkflowError, match="schon einen gültigen Ausweis"):
-        case_decide(application=second, actor=clerk, decision="approve")
-    second.refresh_from_db()
-    assert second.status == "submitted" and second.decided_at is None
-    assert Permit.objects.filter(person_key="DEMO-ANNA").count() == 1
+        case_decide(application=queued, actor=clerk, decision="approve")
+    queued.refresh_from_db()
+    assert queued.status == "submitted" and queued.decided_at is None
+    assert Permit.objects.filter(application=queued).count() == 0
+
+
+def mehmet_person_key(user):
+    from buergerportal.registers.identity import person_for_user
+
+    person = person_for_user(user)
+    assert person is not None
+    return person.person_key
 
 
 def test_the_automatic_decision_names_its_legal_basis_and_the_review_by_a_person(
@@ -236,3 +296,51 @@ def test_the_resident_asks_a_person_to_review_the_automatic_permit_once(apply, a
     client.post(url, {"reason": "Noch einmal."})
     application.refresh_from_db()
     assert application.status == "approved"
+
+
+def test_a_resident_outside_every_zone_is_told_before_the_first_question_and_pays_nothing(
+    client, lena
+):
+    from buergerportal.applications.models import Draft
+
+    client.force_login(lena)
+    start = reverse("applications:start", args=["bewohnerparkausweis"])
+    for response in (client.get(start), client.post(start)):
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Sie können dies nicht online beantragen" in page
+        assert "liegt in keiner Bewohnerparkzone" in page
+        assert "stellt die Stadt keinen Ausweis aus" in page
+    assert not Draft.objects.filter(owner=lena).exists()
+    assert not Application.objects.filter(applicant=lena).exists()
+
+
+def test_an_account_without_a_register_link_is_told_to_sign_in_with_the_eid_first(city, client):
+    from tests.factories import UserFactory
+
+    stranger = UserFactory()
+    client.force_login(stranger)
+    page = client.get(reverse("applications:start", args=["bewohnerparkausweis"])).content.decode()
+    assert "nicht mit dem Melderegister verknüpft" in page
+    assert "Melden Sie sich mit Ihrem Online-Ausweis an" in page
+
+
+def test_a_vehicle_class_without_permits_stops_on_check_your_answers_with_the_answers_kept(
+    client, anna
+):
+    from buergerportal.registers.models import RegisteredPerson, RegisteredVehicle
+
+    RegisteredVehicle.objects.create(
+        plate="MA-AS 9",
+        vehicle_class="N3",
+        holder=RegisteredPerson.objects.get(person_key="DEMO-ANNA"),
+        holder_name="Anna Schmidt",
+    )
+    client.force_login(anna)
+    url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
+    check = client.post(url, {"plate": "MA-AS 9", "own_vehicle": "yes"})["Location"]
+    for response in (client.get(check), client.post(check, {"declaration": "on"})):
+        page = response.content.decode()
+        assert "Fahrzeugklasse N3 ist nicht zugelassen" in page
+        assert "MA-AS 9" in page  # the answers, with a link to change them
+    assert not Application.objects.filter(applicant=anna).exists()

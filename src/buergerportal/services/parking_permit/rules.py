@@ -73,6 +73,49 @@ VEHICLE_CLASS_REASONS = {
     ),
 }
 
+# What to do instead, for the results that stop an application before it is paid.
+ZONE_REMEDIES = {
+    "not_linked": Text(
+        "Melden Sie sich mit Ihrem Online-Ausweis an: Dann prüfen wir Ihre Meldeanschrift "
+        "selbst, und Sie müssen keine Nachweise hochladen.",
+        "Sign in with your eID card: we then check your registered address ourselves, and you "
+        "need not upload any evidence.",
+    ),
+    "no_main_residence": Text(
+        "Einen Bewohnerparkausweis gibt es nur für den Hauptwohnsitz. Wenn Sie hier wohnen, "
+        "melden Sie Ihren Hauptwohnsitz zuerst beim Bürgerservice an.",
+        "A resident parking permit is only for your main residence. If you live here, register "
+        "it as your main residence with the citizens' service first.",
+    ),
+    "not_in_zone": Text(
+        "Für Anschriften außerhalb der Bewohnerparkzonen stellt die Stadt keinen Ausweis aus. "
+        "Die Zonen und ihre Straßen stehen auf der Seite dieses Dienstes.",
+        "The city issues no permit for addresses outside the resident parking zones. The zones "
+        "and their streets are listed on this service's page.",
+    ),
+}
+ONE_PERMIT_REMEDIES = {
+    "not_linked": ZONE_REMEDIES["not_linked"],
+    "suspended": Text(
+        "Bezahlen Sie die offene Gebühr über den Link in Ihrem Postfach; dann gilt Ihr Ausweis "
+        "wieder.",
+        "Pay the outstanding fee with the link in your mailbox; your permit is then valid again.",
+    ),
+    "valid_permit": Text(
+        "Ein neues Fahrzeug tragen Sie unter „Ihre Bewohnerparkausweise“ in Ihren Ausweis ein.",
+        "To use a new vehicle, change the plate on your permit under “Your resident parking "
+        "permits”.",
+    ),
+}
+VEHICLE_CLASS_REMEDIES = {
+    "class_not_allowed": Text(
+        "Für diese Fahrzeugklasse gibt es keinen Bewohnerparkausweis. Prüfen Sie das "
+        "Kennzeichen, oder beantragen Sie den Ausweis für ein anderes Fahrzeug.",
+        "There is no resident parking permit for this class of vehicle. Check the number plate, "
+        "or apply for another vehicle.",
+    ),
+}
+
 
 def uses_other_vehicle(answers: Answers) -> bool:
     return answers.get("own_vehicle") == "no"
