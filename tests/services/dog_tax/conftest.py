@@ -1,0 +1,105 @@
+"""Dog tax fixtures: the tax office, residents, a clerk, and registering through the real form."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from buergerportal.accounts.models import OrgUnit, Role
+from buergerportal.applications.models import Application
+from buergerportal.cases.workflow import case_decide
+from buergerportal.services.dog_tax.fees import dog_fees_load
+from tests.engine_fixtures import *  # noqa: F403  (shared engine fixtures)
+from tests.engine_fixtures import PDF
+from tests.factories import OrgUnitFactory, UserFactory, staff_member
+
+CHIP = "276098100123456"
+
+
+@pytest.fixture
+def tax_office(db):
+    unit = OrgUnitFactory(slug="steueramt")
+    dog_fees_load()  # the migration's rows again, for a database emptied by other tests
+    return unit
+
+
+@pytest.fixture
+def resident(tax_office):
+    return UserFactory(first_name="Erika", last_name="Mustermann")
+
+
+@pytest.fixture
+def resident_client(resident):
+    client = Client()
+    client.force_login(resident)
+    client.cookies["django_language"] = "en"
+    return client
+
+
+@pytest.fixture
+def tax_clerk(tax_office):
+    return staff_member(unit=OrgUnit.objects.get(slug="steueramt"), role=Role.CLERK)
+
+
+def dog_answers(**overrides):
+    answers = {
+        "dog_name": "Bello",
+        "breed": "labrador_retriever",
+        "sex": "male",
+        "colour": "black",
+        "chip": CHIP,
+        "born_on": "2025-01-10",
+        "kept_from": "2026-06-01",
+        "previous": "Tierhilfe Heidelberg",
+        "claim": "",
+    }
+    answers.update(overrides)
+    return answers
+
+
+def register(client, **overrides):
+    """Fill in the registration form page by page; returns the last response (the check page's
+    submission, or the page that refused an answer)."""
+    answers = dog_answers(**overrides)
+    response = client.post(reverse("applications:start", args=["hundesteuer"]))
+    url = response["Location"]
+    pages = [
+        ["dog_name", "breed", "sex", "colour", "chip"],
+        ["born_on", "kept_from", "previous"],
+        ["claim"],
+    ]
+    for fields in pages:
+        response = client.post(url, {name: answers[name] for name in fields})
+        if response.status_code != 302:
+            return response
+        url = response["Location"]
+    if answers["claim"]:
+        evidence = SimpleUploadedFile("card.pdf", PDF, content_type="application/pdf")
+        response = client.post(url, {"evidence_claim_evidence": evidence})
+        url = response["Location"]
+    return client.post(url, {"declaration": "on"})
+
+
+def registered(client, **overrides) -> Application:
+    response = register(client, **overrides)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return Application.objects.filter(service_slug="hundesteuer").order_by("-submitted_at").first()
+
+
+def approve(application, clerk, capture) -> Application:
+    with capture(execute=True):
+        case_decide(application=application, actor=clerk, decision="approve")
+    return Application.objects.get(pk=application.pk)
+
+
+@pytest.fixture
+def june_2026(clock):
+    """Amounts depend on the day: these tests run on 15 June 2026 (2026 rates)."""
+    from tests.clock import berlin
+
+    clock.move_to(berlin(date(2026, 6, 15)))
+    return date(2026, 6, 15)
