@@ -66,7 +66,7 @@ def dog_register(*, application: Application, today: date | None = None) -> Dog:
         raise ApprovalRefused(_("A dog with this chip number is registered already."))
     further = rules.household_has_other_dogs(holder)
     liability = rules.liability_from_answers(answers, further=further)
-    start, end, cents = rules.first_assessment(answers, further=further, today=today)
+    _start, end, cents = rules.first_assessment(answers, further=further, today=today)
     tag_number = tag_allocate(year=today.year)
     issued = credential_issue(
         kind=KIND,
