@@ -16,8 +16,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def paid_dog(resident_client, tax_clerk, june_2026, test_provider, django_capture_on_commit_callbacks):
-    application = approve(registered(resident_client), tax_clerk, django_capture_on_commit_callbacks)
+def paid_dog(
+    resident_client, tax_clerk, june_2026, test_provider, django_capture_on_commit_callbacks
+):
+    application = approve(
+        registered(resident_client), tax_clerk, django_capture_on_commit_callbacks
+    )
     pay_through_test_provider(
         resident_client, application, "success", django_capture_on_commit_callbacks
     )
