@@ -108,7 +108,7 @@ def june_2026(clock):
 _serial = iter(range(1, 10**6))
 
 
-def make_dog(holder, *, year=2026, **fields) -> "Dog":  # noqa: F821
+def make_dog(holder, *, year=2026, **fields) -> Dog:
     """A dog on the register as approval leaves it (without going through the form)."""
     from buergerportal.services.dog_tax.models import Dog
 
