@@ -13,6 +13,7 @@ from buergerportal.accounts.models import OrgUnit, Role
 from buergerportal.applications.models import Application
 from buergerportal.cases.workflow import case_decide
 from buergerportal.services.dog_tax.fees import dog_fees_load
+from buergerportal.services.dog_tax.models import Dog
 from tests.engine_fixtures import *  # noqa: F403  (shared engine fixtures)
 from tests.engine_fixtures import PDF
 from tests.factories import OrgUnitFactory, UserFactory, staff_member
@@ -110,8 +111,6 @@ _serial = iter(range(1, 10**6))
 
 def make_dog(holder, *, year=2026, **fields) -> Dog:
     """A dog on the register as approval leaves it (without going through the form)."""
-    from buergerportal.services.dog_tax.models import Dog
-
     n = next(_serial)
     values = {
         "reference": f"BP-{year}-{n:06d}-00",
