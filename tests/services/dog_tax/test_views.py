@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from buergerportal.accounts.models import Role
 from buergerportal.services.dog_tax.models import Dog
@@ -24,7 +25,7 @@ def test_my_dogs_lists_each_dog_with_tag_rate_and_next_due_date(resident_client,
     page = resident_client.get(reverse("dog_tax:mine")).content.decode()
     assert "Bello" in page and "2026-00007" in page and "Luna" in page
     assert "Stranger" not in page
-    year = date.today().year  # the next 15 January after the suite's day
+    year = timezone.localdate().year  # the next 15 January after the suite's day
     assert f"15.01.{year + 1}" in page
     assert "(first dog)" in page and "(further dog)" in page
     assert "give a SEPA direct-debit mandate" in page
