@@ -84,7 +84,28 @@ def months(first: date, last: date) -> list[date]:
 
 
 def cents_for(liability: Liability, first: date, last: date) -> int:
-    return sum(liability.month_cents(month) for month in months(first, last))
+    """The tax for the months from ``first`` to ``last``. The schedule is read once for the
+    first month and again only where a new rate starts in the period (two queries a dog in
+    the yearly run, not twelve)."""
+    from buergerportal.catalogue.models import Fee
+
+    period = months(first, last)
+    if not period:
+        return 0
+    starts = set(
+        Fee.objects.filter(
+            service_slug=fees.SERVICE_SLUG,
+            code=liability.code,
+            valid_from__gt=period[0],
+            valid_from__lte=period[-1],
+        ).values_list("valid_from", flat=True)
+    )
+    total, yearly = 0, None
+    for month in period:
+        if yearly is None or any(month >= start > month - timedelta(days=31) for start in starts):
+            yearly = liability.yearly(month)
+        total += 0 if liability.exempt_in(month) else yearly // 12
+    return total
 
 
 def duty_starts_on(*, kept_from: date, born_on: date | None) -> date:
