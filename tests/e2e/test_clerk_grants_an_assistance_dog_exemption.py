@@ -50,7 +50,9 @@ def test_clerk_grants_an_assistance_dog_exemption(portal, another_portal, engine
     assert "ausweis.pdf" in page.locator("main").inner_text()
     portal.check("dog-case-claim")
     page.locator("input[name='decision'][value='approve']").check()
-    portal.click_and_load(page.get_by_role("button", name=portal.t("Record decision")))
+    # the notice PDF is rendered while the decision is saved: allow the time it takes
+    with page.expect_navigation(timeout=60_000):
+        page.get_by_role("button", name=portal.t("Record decision")).click()
 
     application = Application.objects.get(reference=reference)
     assert application.status == "approved" and application.fee_cents == 0

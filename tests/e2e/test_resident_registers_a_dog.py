@@ -95,11 +95,14 @@ def test_resident_registers_a_first_dog_paid_by_mandate_then_a_second_at_the_hig
 
 
 @pytest.mark.parametrize(("lang", "viewport"), [("en", MOBILE)], ids=["en-360px"])
-def test_resident_deregisters_a_dog_and_gets_the_overpaid_tax_back(portal, engine, settings):
+def test_resident_deregisters_a_dog_and_gets_the_overpaid_tax_back(
+    portal, engine, settings, live_server
+):
     from buergerportal.payments.models import Refund
 
     settings.PAYMENT_PROVIDER = "buergerportal.payments.providers.test.TestProvider"
     settings.PAYMENT_PROVIDER_OPTIONS = {"secret": "s", "merchant_id": "t", "api_url": ""}
+    settings.SITE_URL = live_server.url  # the provider sends the payer back here
     tax_office()
     resident = UserFactory(email="halter@example.org")
     page = portal.page
