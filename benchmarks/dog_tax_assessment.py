@@ -232,9 +232,13 @@ def main() -> None:
 
 def setup_in_child(size: int, var_dir: Path) -> None:
     subprocess.run(  # noqa: S603  (this script, fixed arguments)
-        [sys.executable, "-c", f"import sys; sys.argv=['x']; "
-         f"sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import dog_tax_assessment as b; "
-         f"b.setup({size}, __import__('pathlib').Path({str(var_dir)!r}))"],
+        [
+            sys.executable,
+            "-c",
+            f"import sys; sys.argv=['x']; "
+            f"sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import dog_tax_assessment as b; "
+            f"b.setup({size}, __import__('pathlib').Path({str(var_dir)!r}))",
+        ],
         check=True,
     )
 

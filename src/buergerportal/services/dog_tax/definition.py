@@ -7,6 +7,8 @@ Listed breeds, exemptions and reductions go to a clerk; clean cases wait for a c
 confirmation, because no legal provision lets the city issue the tax notice automatically.
 """
 
+from typing import Any
+
 from django import forms
 
 from buergerportal.catalogue.definitions import (
@@ -27,7 +29,7 @@ from .issue import dog_fee_code, dog_notice_lines, dog_on_approve
 SLUG = "hundesteuer"
 
 
-def _required(de: str, en: str) -> dict[str, object]:
+def _required(de: str, en: str) -> dict[str, Any]:
     return {"required": Text(de, en).lazy()}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -27,7 +28,7 @@ from .forms import DeregisterForm
 from .issue import dog_filename, dog_pdf, next_due_on, rate_text
 
 
-def _open_payment(dog):  # type: ignore[no-untyped-def]
+def _open_payment(dog: Any) -> Any:
     """A payment of the dog's tax still to be made (for the transfer reference)."""
     for payment in payments_for_payable(dog).order_by("-created_at"):
         if payment.state in ("created", "pending") and payment.method == "online":
