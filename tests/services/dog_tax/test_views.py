@@ -50,6 +50,7 @@ def test_staff_find_dogs_by_tag_chip_or_holder_of_their_unit_only(tax_office):
     holder = UserFactory(first_name="Hanna", last_name="Hundler")
     dog = make_dog(holder, tag_number=42, chip="276098100042042", holder_name="Hanna Hundler")
     clerk = login_staff(Client(), staff_member(unit=tax_office, role=Role.CLERK))
+    clerk.cookies["django_language"] = "en"
     url = reverse("dog_tax:staff")
     for query in ("2026-00042", "276 098 100 042 042", "Hundler"):
         page = clerk.get(url, {"q": query}).content.decode()
