@@ -1,4 +1,4 @@
-"""The demo city's dog tax: the rates, a tax clerk, Mehmet's two dogs; loading twice adds nothing."""
+"""The demo city's dog tax: rates, a tax clerk, Mehmet's two dogs; loading twice adds nothing."""
 
 import pytest
 
