@@ -225,3 +225,19 @@ def test_two_refunds_requested_at_the_same_moment_cannot_both_slip_under_the_lim
     assert errors == []
     states = sorted(paid.refunds.values_list("state", flat=True))
     assert states == [RefundState.APPROVED, RefundState.AWAITING_APPROVAL]
+
+
+def test_an_automatic_refund_pays_back_part_of_a_payment_and_never_more_than_is_left(
+    paid, django_capture_on_commit_callbacks
+):
+    from buergerportal.payments.refunds import refund_automatic
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = refund_automatic(payment=paid, reason="tax ended", amount_cents=2750)
+    paid.refresh_from_db()
+    assert first is not None and first.amount_cents == 2750
+    assert paid.state == PaymentState.PARTIALLY_REFUNDED and paid.refunded_cents == 2750
+    with django_capture_on_commit_callbacks(execute=True):
+        rest = refund_automatic(payment=paid, reason="tax ended", amount_cents=999_999)
+    assert rest is not None and rest.amount_cents == 12750 - 2750
+    assert refund_automatic(payment=paid, reason="again", amount_cents=100) is None

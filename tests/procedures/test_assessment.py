@@ -79,3 +79,20 @@ def test_with_a_mandate_the_fee_is_collected_by_direct_debit_after_the_notice(cl
     notice = _notice_text(application).replace("\n", "")  # long references wrap in the PDF
     assert "collected by direct debit" in notice and "Pre-notification" in notice
     assert mandate.reference in notice and "DE98ZZZ09999999999" in notice
+
+
+def test_a_service_may_name_the_fee_code_per_application(clerk):
+    """``fee_item_code_for``: the code (and the schedule's label) of this application's fee."""
+    from dataclasses import replace
+
+    from buergerportal.catalogue import registry
+    from buergerportal.procedures.assessment import application_fee_items
+
+    service = replace(NOTICE_SERVICE, fee_item_code_for=lambda application: "RATE-B")
+    registry.service_register(service)
+    try:
+        application = submit_example(user=UserFactory(), service=service)
+        items = application_fee_items(application=application, service=service)
+    finally:
+        registry.service_register(NOTICE_SERVICE)
+    assert [(item.code, item.amount_cents) for item in items] == [("RATE-B", 4000)]

@@ -200,6 +200,9 @@ class ServiceDefinition:
     payment_due_days: int = 30  # BY_NOTICE: days from the notice until the fee is due
     fee_item_code: str = ""  # the finance office's code for the fee; default: ``key``, or slug
     fee_item_label: Text | None = None  # the fee item on the receipt; default: ``title``
+    # The finance code of one application's fee where it depends on the answers (a tax's rate:
+    # first or further dog), a function of the application; default: ``fee_item_code``.
+    fee_item_code_for: Callable[[Any], str] | None = None
     checks: tuple[Check, ...] = ()
     workflow: Workflow = Workflow()
     retention_days: int = 3 * 365  # after the decision; then the case is deleted or anonymised

@@ -114,16 +114,20 @@ def refund_request(*, payment: Payment, amount_cents: int, reason: str, by: User
     return refund
 
 
-def refund_automatic(*, payment: Payment, reason: str) -> Refund | None:
+def refund_automatic(
+    *, payment: Payment, reason: str, amount_cents: int | None = None
+) -> Refund | None:
     """The portal pays back what it cannot deliver (e.g. a change of a permit that was replaced
-    in the meantime): everything still refundable, at once, with no member of staff involved,
-    by the payment's own route (provider, credit transfer or payout by hand). Idempotent: a
-    payment with nothing left to refund gets no second refund (returns None)."""
+    in the meantime): everything still refundable, or at most ``amount_cents`` of it (a tax
+    that ends within the period paid for), at once, with no member of staff involved, by the
+    payment's own route (provider, credit transfer or payout by hand). Idempotent: a payment
+    with nothing left to refund gets no second refund (returns None)."""
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
         if not payment.is_booked:
             return None
-        amount_cents = payment.amount_cents - refund_reserved_cents(payment=payment)
+        left = payment.amount_cents - refund_reserved_cents(payment=payment)
+        amount_cents = left if amount_cents is None else min(amount_cents, left)
         if amount_cents <= 0:
             return None
         payout = refund_payout_for(payment=payment)

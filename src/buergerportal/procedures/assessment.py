@@ -23,9 +23,12 @@ from .models import Application
 
 
 def application_fee_items(*, application: Application, service: ServiceDefinition) -> list[FeeItem]:
-    """One fee item for the application's fee: the service's code (or its key) and the label the
-    fee schedule gives that code on the day of submission (else ``fee_item_label``, or title)."""
-    code = service.fee_item_code or service.key or service.slug.upper()
+    """One fee item for the application's fee: the service's code for this application
+    (``fee_item_code_for``), else its code (or its key), and the label the fee schedule gives
+    that code on the day of submission (else ``fee_item_label``, or title)."""
+    code = (service.fee_item_code_for(application) if service.fee_item_code_for else "") or (
+        service.fee_item_code or service.key or service.slug.upper()
+    )
     scheduled = fee_label(
         service_slug=service.slug, code=code, on=timezone.localdate(application.submitted_at)
     )

@@ -1,0 +1,133 @@
+"""Deregistering a dog: the tax ends with the month the keeping ended; what was paid for later
+months is refunded (the payments' automatic refund, by the payment's own route)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from buergerportal.accounts.models import User
+from buergerportal.core.audit import audit_record
+from buergerportal.core.money import euros
+from buergerportal.notifications.mailbox import message_deliver
+from buergerportal.payments.access import payments_for_payable
+from buergerportal.payments.refunds import refund_automatic, refund_available_cents
+
+from . import rules
+from .issue import liability_of
+from .models import Dog
+
+
+class DeregistrationRefused(Exception):
+    """The message says why, for the resident; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Deregistered:
+    dog: Dog
+    tax_ends_on: date
+    refunded_cents: int
+
+
+def overpaid_cents(*, dog: Dog, assessed_until: date, tax_end: date) -> int:
+    """What was assessed for the months after the tax ended."""
+    if assessed_until <= tax_end:
+        return 0
+    return rules.cents_for(liability_of(dog), tax_end + timedelta(days=1), assessed_until)
+
+
+def _refund(*, dog: Dog, cents: int, reason: str) -> int:
+    """Refund up to ``cents`` from the dog's booked payments, the latest first."""
+    payments = list(payments_for_payable(dog))
+    if dog.application is not None:
+        payments += list(payments_for_payable(dog.application))
+    refunded = 0
+    for payment in sorted(payments, key=lambda p: p.created_at, reverse=True):
+        if refunded >= cents:
+            break
+        if refund_available_cents(payment=payment) <= 0:
+            continue
+        refund = refund_automatic(payment=payment, reason=reason, amount_cents=cents - refunded)
+        if refund is not None:
+            refunded += refund.amount_cents
+    return refunded
+
+
+def dog_deregister(
+    *, dog: Dog, user: User, ended_on: date, reason: str, new_holder: str = ""
+) -> Deregistered:
+    today = timezone.localdate()
+    with transaction.atomic():
+        dog = (
+            Dog.objects.select_for_update(of=("self",))
+            .select_related("application")
+            .get(pk=dog.pk, holder=user)
+        )
+        if dog.ended_on is not None:
+            raise DeregistrationRefused(
+                _("%(name)s was deregistered already, as of %(date)s.")
+                % {"name": dog.name, "date": date_format(dog.ended_on, "DATE_FORMAT")}
+            )
+        if dog.status != Dog.Status.VALID:
+            raise DeregistrationRefused(_("This registration is no longer valid."))
+        if ended_on > today:
+            raise DeregistrationRefused(
+                _("The date is in the future. Deregister the dog once you no longer keep it.")
+            )
+        if ended_on < dog.kept_from:
+            raise DeregistrationRefused(
+                _("The date is before the dog was registered with you (keeping since %(date)s).")
+                % {"date": date_format(dog.kept_from, "DATE_FORMAT")}
+            )
+        tax_end = rules.tax_ends_on(ended_on)
+        assessed_until = dog.valid_until
+        dog.ended_on = ended_on
+        dog.end_reason = reason
+        dog.new_holder = new_holder if reason == Dog.EndReason.HANDED_OVER else ""
+        dog.deregistered_at = timezone.now()
+        dog.valid_until = max(dog.valid_from, min(assessed_until, tax_end))
+        dog.save(
+            update_fields=["ended_on", "end_reason", "new_holder", "deregistered_at", "valid_until"]
+        )
+        overpaid = overpaid_cents(dog=dog, assessed_until=assessed_until, tax_end=tax_end)
+        with translation.override(dog.language):
+            refunded = (
+                _refund(
+                    dog=dog,
+                    cents=overpaid,
+                    reason=_("dog tax ended, tag %(tag)s") % {"tag": dog.tag},
+                )
+                if overpaid > 0
+                else 0
+            )
+            body = _(
+                "You have deregistered %(name)s (tag %(tag)s) as of %(date)s. The dog tax ends "
+                "with %(month)s. Please return the dog tag to the tax office."
+            ) % {
+                "name": dog.name,
+                "tag": dog.tag,
+                "date": date_format(ended_on, "DATE_FORMAT"),
+                "month": date_format(tax_end, "YEAR_MONTH_FORMAT"),
+            }
+            if refunded:
+                body += " " + _("We refund the %(amount)s paid for the months after that.") % {
+                    "amount": euros(refunded)
+                }
+            message_deliver(
+                recipient=user,
+                application=dog.application,
+                subject=_("Dog deregistered: %(name)s") % {"name": dog.name},
+                body=body,
+            )
+        audit_record(
+            action="dog_tax.deregistered",
+            actor=user,
+            obj=dog,
+            data={"reason": reason, "refunded_cents": refunded},
+        )
+    return Deregistered(dog=dog, tax_ends_on=tax_end, refunded_cents=refunded)

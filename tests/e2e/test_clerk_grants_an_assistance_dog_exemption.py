@@ -1,0 +1,65 @@
+"""A clerk of the tax office grants an assistance dog's exemption: the resident registers the
+dog with the claim and the card as evidence; the case waits in the tax office's queue (a claim
+needs a person); the clerk opens the evidence and approves; the notice says exempt and nothing
+is charged; the clerk finds the dog by its chip number."""
+
+from __future__ import annotations
+
+import pytest
+
+from buergerportal.accounts.models import Role
+from tests.factories import PASSWORD, UserFactory, staff_member
+
+from .dog_tax import register_dog, tax_office
+
+pytestmark = pytest.mark.e2e
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.mark.parametrize("lang", ["de"])
+def test_clerk_grants_an_assistance_dog_exemption(portal, another_portal, engine, tmp_path):
+    from buergerportal.applications.models import Application
+    from buergerportal.payments.access import payments_for_payable
+    from buergerportal.services.dog_tax.models import Dog
+
+    unit = tax_office()
+    resident = UserFactory(email="assistenz@example.org")
+    card = tmp_path / "ausweis.pdf"
+    card.write_bytes(PDF)
+    resident_portal = another_portal()
+    resident_portal.start("/")
+    resident_portal.log_in(resident.email, PASSWORD)
+    reference = register_dog(
+        resident_portal,
+        name="Ayla",
+        chip="276098100555555",
+        claim="assistance",
+        evidence=str(card),
+        shots="-claim",
+    )
+    assert Application.objects.get(reference=reference).status == "submitted"
+
+    clerk = staff_member(unit=unit, role=Role.CLERK)
+    page = portal.page
+    portal.start("/")
+    portal.log_in_staff(clerk, PASSWORD)
+    portal.click_and_load(page.locator("main").get_by_role("link", name=portal.t("Case queue")))
+    cases = page.get_by_role("table", name=portal.t("Cases"), exact=True)
+    portal.click_and_load(cases.get_by_role("link", name=reference))
+    assert "ausweis.pdf" in page.locator("main").inner_text()
+    portal.check("dog-case-claim")
+    page.locator("input[name='decision'][value='approve']").check()
+    # the notice PDF is rendered while the decision is saved: allow the time it takes
+    with page.expect_navigation(timeout=60_000):
+        page.get_by_role("button", name=portal.t("Record decision")).click()
+
+    application = Application.objects.get(reference=reference)
+    assert application.status == "approved" and application.fee_cents == 0
+    assert not payments_for_payable(application).exists()
+    dog = Dog.objects.get(name="Ayla")
+    assert dog.claim == "assistance"
+
+    page.goto(portal.url("/hunde/verwaltung/?q=276098100555555"))
+    assert dog.tag in page.locator("main table").inner_text()
+    portal.check("dog-staff-search")
