@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # --- payments (issue 4) ---
     "buergerportal.payments",
+    "buergerportal.privacy",  # issue 18
 ]
 
 MIDDLEWARE = [
@@ -154,6 +155,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "buergerportal.privacy.middleware.DataAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

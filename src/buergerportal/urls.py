@@ -29,6 +29,7 @@ urlpatterns = [
     # --- payments (issue 4) ---
     path("zahlungen/", include("buergerportal.payments.urls")),
     path("test-payments/", include("buergerportal.payments.providers.test_urls")),
+    path("datenschutz/", include("buergerportal.privacy.urls")),  # issue 18
 ]
 # Every enabled service's own pages (services/base.py: ``url_prefix``, ``urls_module``).
 urlpatterns += [

@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from buergerportal.privacy.access_log import data_access_record
+
 from ..access import payment_for_staff, payments_for_staff, user_is_finance
 from ..forms import RefundForm
 from ..models import Refund, RefundState
@@ -62,6 +64,10 @@ def payment_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def payment_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     payment = payment_for_staff(request.user, public_id)  # type: ignore[arg-type]
+    if request.method == "GET":
+        data_access_record(
+            resident=payment.payer, action="payment.viewed", accessor=request.user, about=payment
+        )
     form = RefundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
