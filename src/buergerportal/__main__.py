@@ -43,7 +43,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    return _django(["audit_verify"])
+    extra = ["--checkpoints", args.checkpoints] if args.checkpoints else []
+    return _django(["audit_verify", *extra])
 
 
 def cmd_totp(args: argparse.Namespace) -> int:
@@ -129,9 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_demo
     )
     sub.add_parser("worker", help="run the background-task worker").set_defaults(func=cmd_worker)
-    sub.add_parser("verify", help="verify the audit trail's hash chain").set_defaults(
-        func=cmd_verify
+    verify = sub.add_parser(
+        "verify", help="verify the audit trail's hash chain against its signed checkpoints"
     )
+    verify.add_argument("--checkpoints", help="an exported checkpoint file kept elsewhere")
+    verify.set_defaults(func=cmd_verify)
     totp = sub.add_parser("totp", help="demo only: print a staff account's current TOTP code")
     totp.add_argument("email")
     totp.set_defaults(func=cmd_totp)

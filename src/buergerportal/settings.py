@@ -242,6 +242,10 @@ PARKING_PERMIT_VEHICLE_CLASSES = env_list("BP_PARKING_PERMIT_VEHICLE_CLASSES", [
 # --- Signed credentials (printed permits verifiable offline) -------------------------------
 # Encrypts the private signing keys at rest; defaults to the secret key.
 SIGNING_KEY_SECRET = env_str("BP_SIGNING_KEY_SECRET", SECRET_KEY)
+# Keys that sign the audit trail's checkpoints: files the database does not hold (issue 18).
+AUDIT_KEY_DIR = Path(env_str("BP_AUDIT_KEY_DIR", str(VAR_DIR / "audit-keys")))
+# Create the first checkpoint key on first use (demo; production runs `audit_key_rotate`).
+AUDIT_KEY_CREATE = env_bool("BP_AUDIT_KEY_CREATE", DEMO)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from buergerportal.core.checkpoint_views import checkpoint_file, checkpoint_list
 from buergerportal.core.views import healthz
 from buergerportal.services.plugins import enabled_plugins, plugin_urls_module
 
@@ -30,6 +31,8 @@ urlpatterns = [
     path("zahlungen/", include("buergerportal.payments.urls")),
     path("test-payments/", include("buergerportal.payments.providers.test_urls")),
     path("datenschutz/", include("buergerportal.privacy.urls")),  # issue 18
+    path("pruefpunkte/", checkpoint_list, name="audit_checkpoints"),
+    path("pruefpunkte.jsonl", checkpoint_file, name="audit_checkpoint_file"),
 ]
 # Every enabled service's own pages (services/base.py: ``url_prefix``, ``urls_module``).
 urlpatterns += [
