@@ -292,6 +292,10 @@ MFA_ADAPTER = "buergerportal.accounts.adapter.MFAAdapter"
 # The feedback form and other public forms: attempts per IP and window (django-ratelimit).
 PUBLIC_FORM_RATE = env_str("BP_RATE_PUBLIC_FORM", "5/10m")
 RATELIMIT_USE_CACHE = "default"
+# Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): rate limits
+# and logs use the client's address behind them (core/client_ip.py).
+TRUSTED_PROXIES = env_list("BP_TRUSTED_PROXIES", [])
+RATELIMIT_IP_META_KEY = "buergerportal.core.client_ip.client_ip"
 
 SESSION_COOKIE_AGE = env_int("BP_SESSION_SECONDS", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
