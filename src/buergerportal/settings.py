@@ -280,7 +280,9 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{CITY_NAME}] "
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env_str("BP_RATE_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    # per address only: an account is never locked; accounts/login_throttle.py slows repeated
+    # failures down per address and per address-and-account instead
+    "login_failed": env_str("BP_RATE_LOGIN_FAILED", "30/m/ip"),
     "login": env_str("BP_RATE_LOGIN", "30/m/ip"),
     "signup": env_str("BP_RATE_SIGNUP", "20/m/ip"),
     "reset_password": "20/m/ip,5/m/key",

@@ -16,6 +16,8 @@ from buergerportal.core.audit import audit_record
 from buergerportal.core.client_ip import client_ip
 from buergerportal.core.logging import pseudonym
 
+from .login_throttle import login_failure_record
+
 logger = logging.getLogger("buergerportal.accounts")
 
 
@@ -23,6 +25,7 @@ logger = logging.getLogger("buergerportal.accounts")
 def log_login_failure(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any):
     login = str(credentials.get("email") or credentials.get("username") or "")
     ip = client_ip(request) if request is not None else ""
+    login_failure_record(ip=ip, login=login)
     logger.warning(
         "login failed",
         extra={"login_pseudonym": pseudonym(login), "ip_pseudonym": pseudonym(ip)},

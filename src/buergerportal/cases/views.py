@@ -198,12 +198,13 @@ def evidence_download(request: HttpRequest, case_id: str, upload_id: str) -> Fil
         obj=upload.application,
         data={"upload_id": str(upload.pk)},
     )
-    data_access_record(
-        resident=upload.application.applicant,
-        action="case.evidence_opened",
-        accessor=user,
-        about=upload.application,
-    )
+    if upload.application is not None:  # always: the upload was found through its case
+        data_access_record(
+            resident=upload.application.applicant,
+            action="case.evidence_opened",
+            accessor=user,
+            about=upload.application,
+        )
     return FileResponse(
         upload.file.open("rb"),
         as_attachment=True,

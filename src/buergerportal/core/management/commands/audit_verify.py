@@ -1,3 +1,4 @@
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -38,7 +39,7 @@ class Command(BaseCommand):
                 f"Last signed checkpoint: entry #{last.entry_id}, {last.signed_at:%Y-%m-%d %H:%M} "
                 f"UTC, key {last.kid}; entries after it are protected by the hashes only."
             )
-            if timezone.now() - last.signed_at > timezone.timedelta(days=2):
+            if timezone.now() - last.signed_at > timedelta(days=2):
                 self.stderr.write("Warning: no checkpoint signed in the last two days.")
         else:
             self.stderr.write("Warning: no signed checkpoint yet: a re-hashed chain would pass.")
