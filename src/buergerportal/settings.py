@@ -491,6 +491,9 @@ PAYMENT_PROVIDER_OPTIONS = {
     "merchant_id": env_str("BP_PAYMENT_MERCHANT_ID", "bp-demo" if DEMO else ""),
     "api_url": env_str("BP_PAYMENT_API_URL", ""),
 }
+# A notification whose signed timestamp is older than this (or this far in the future) is refused,
+# so a captured notification cannot be replayed later (issue 18).
+PAYMENT_NOTIFICATION_MAX_AGE_SECONDS = env_int("BP_PAYMENT_NOTIFICATION_MAX_AGE_SECONDS", 600)
 # A payment still pending after this many minutes is settled by asking the provider.
 PAYMENT_PENDING_MINUTES = env_int("BP_PAYMENT_PENDING_MINUTES", 30)
 # Refunds above this amount (cents) need a second member of staff with the approver role.
