@@ -55,9 +55,31 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return _django(args.rest)
 
 
+def _env_true(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _demo_exposed(host: str) -> bool:
+    """True if the demo would listen beyond loopback without BP_DEMO_PUBLIC."""
+    if not _env_true("BP_DEMO") or _env_true("BP_DEMO_PUBLIC"):
+        return False
+    from buergerportal.core.demo_guard import is_loopback
+
+    return not is_loopback(host)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host or os.environ.get("HOST", "127.0.0.1")
     port = args.port or os.environ.get("PORT", "8000")
+    if _demo_exposed(host):
+        print(
+            f"The demo shows every email it sends (password-reset links too), so it serves only "
+            f"on this computer; {host} is not a loopback address. Use --host 127.0.0.1, or set "
+            "BP_DEMO_PUBLIC=true to show it to others on purpose.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return 2
     gunicorn = [
         sys.executable,
         "-m",

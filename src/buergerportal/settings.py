@@ -61,6 +61,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 DEMO = env_bool("BP_DEMO", False)
+# The demo answers only loopback clients unless this says otherwise (core/demo_guard.py).
+DEMO_PUBLIC = env_bool("BP_DEMO_PUBLIC", False)
 DEBUG = env_bool("BP_DEBUG", False)
 VAR_DIR = Path(env_str("BP_VAR_DIR", str(PROJECT_DIR / "var")))
 
@@ -156,6 +158,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "buergerportal.privacy.middleware.DataAccessMiddleware",
+    "buergerportal.core.demo_guard.DemoLoopbackMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

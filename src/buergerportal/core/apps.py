@@ -13,6 +13,10 @@ class CoreConfig(AppConfig):
 
         EXTRA_CHECKS["schedule"] = schedule_health
 
+        from .demo_guard import demo_public_warn
+
+        demo_public_warn()
+
         from datetime import timedelta
 
         from .schedule import job_register
