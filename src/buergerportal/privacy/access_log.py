@@ -28,6 +28,9 @@ ACTIONS: dict[str, Text] = {
     "case.viewed": Text("Antrag und Angaben angesehen", "Opened the application and its answers"),
     "case.evidence_opened": Text("Nachweis geöffnet", "Opened a piece of evidence"),
     "payment.viewed": Text("Zahlung angesehen", "Opened a payment"),
+    "account.exported": Text(
+        "Alle gespeicherten Daten heruntergeladen", "Downloaded all data stored about you"
+    ),
     "register.person_read": Text(
         "Daten aus dem Melderegister abgefragt", "Read your entry in the resident register"
     ),
