@@ -124,8 +124,8 @@ def resident_data(user: Any) -> tuple[dict[str, Any], dict[str, FieldFile]]:
             found = [_row(c, files) for c in children[:MAX_ROWS_PER_MODEL]]
             if found:
                 records.setdefault(child._meta.label_lower, []).extend(found)
-    for label, rows in records.items():
-        unique = {json.dumps(r, sort_keys=True, default=str): r for r in rows}
+    for label, found in records.items():
+        unique = {json.dumps(r, sort_keys=True, default=str): r for r in found}
         records[label] = list(unique.values())
     return records, files
 
@@ -154,13 +154,13 @@ def resident_export(*, user: Any) -> IO[bytes]:
     audit_record(action="account.data_exported", actor=user, obj=user)
     data_access_record(resident=user, action="account.exported", accessor=user)
     archive.seek(0)
-    return archive  # type: ignore[return-value]  # a SpooledTemporaryFile is a binary file
+    return archive
 
 
 def _readable(files: dict[str, FieldFile]) -> Iterable[tuple[str, FieldFile]]:
     for name, stored in sorted(files.items()):
         try:
-            if stored.storage.exists(stored.name):
+            if stored.name and stored.storage.exists(stored.name):
                 yield name, stored
         except (OSError, ValueError):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django_ratelimit.decorators import ratelimit
@@ -29,7 +29,7 @@ def accesses(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @ratelimit(key="user", rate="10/h", method="POST", block=False)
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponseBase:
     """Art. 15 GDPR: the page explains, the button downloads everything in one archive."""
     user = resident_from_request(request)
     if request.method == "POST":
