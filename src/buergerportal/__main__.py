@@ -47,6 +47,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return _django(["audit_verify", *extra])
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    return _django(["backup", *([args.directory] if args.directory else [])])
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    return _django(["restore", args.archive, *(["--yes"] if args.yes else [])])
+
+
 def cmd_totp(args: argparse.Namespace) -> int:
     return _django(["demo_totp", args.email])
 
@@ -157,6 +165,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--checkpoints", help="an exported checkpoint file kept elsewhere")
     verify.set_defaults(func=cmd_verify)
+    backup = sub.add_parser("backup", help="back up the database and the stored files")
+    backup.add_argument("directory", nargs="?", help="where to write it (default var/backups)")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser("restore", help="restore a backup, then verify the audit trail")
+    restore.add_argument("archive")
+    restore.add_argument("--yes", action="store_true", help="replace the current data")
+    restore.set_defaults(func=cmd_restore)
     totp = sub.add_parser("totp", help="demo only: print a staff account's current TOTP code")
     totp.add_argument("email")
     totp.set_defaults(func=cmd_totp)
