@@ -11,6 +11,8 @@ from buergerportal.services.plugins import enabled_plugins, plugin_urls_module
 # bound method on the site instance, which mypy reports as assigning to a method.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = f"Bürgerportal {settings.CITY_NAME}"
+# A database outage answers 503 with its own page (core/outage.py); anything else 500.
+handler500 = "buergerportal.core.outage.server_error"
 
 urlpatterns = [
     path("", include("buergerportal.web.urls")),
