@@ -13,18 +13,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from buergerportal.core.audit import audit_record
 from buergerportal.core.i18n import Text
 
 logger = logging.getLogger(__name__)
 
-Sweep = Callable[[datetime], int]
+Sweep = Callable[..., int]  # (now, *, days) -> how many records were deleted
 
 
 @dataclass(frozen=True)
@@ -36,54 +36,10 @@ class RetentionRule:
     period: Text  # how long, in words
     job: str | None  # the scheduled job that deletes it; None: not automated (the period says so)
     days: int | None = None  # the period in days, where one number says it
-    sweep: Sweep | None = None  # owned here: applied by ``retention_apply``
+    # applied by ``retention_apply``: a function, or the dotted path of one in the app that owns
+    # the records (so this table imports no feature app; ``tests/procedures/test_imports.py``)
+    sweep: Sweep | str | None = None
     recipients: Text = Text("niemand außerhalb der Stadtverwaltung", "nobody outside the city")
-
-
-def _drafts_sweep(now: datetime, *, days: int) -> int:
-    from buergerportal.applications.models import Draft, Upload
-
-    due = Draft.objects.filter(updated_at__lt=now - timedelta(days=days), application=None)
-    files = [
-        (u.file.storage, u.file.name)
-        for u in Upload.objects.filter(draft__in=due, application=None)
-        if u.file.name
-    ]
-    count, _ = due.delete()
-    transaction.on_commit(partial(_files_delete, files))
-    return count
-
-
-def _files_delete(files: list) -> None:
-    for storage, name in files:
-        storage.delete(name)
-
-
-def _unpaid_sweep(now: datetime, *, days: int) -> int:
-    """Applications never paid: deleted unless a payment is still open (a hold keeps them)."""
-    from buergerportal.applications.models import Application, Status
-    from buergerportal.applications.retention import (
-        _delete_files,
-        _stored_files_delete,
-        applications_held,
-    )
-
-    count = 0
-    with transaction.atomic():
-        due = list(
-            Application.objects.select_for_update().filter(
-                status=Status.AWAITING_PAYMENT, submitted_at__lt=now - timedelta(days=days)
-            )[:500]
-        )
-        held = applications_held([a.pk for a in due], now)
-        for application in due:
-            if application.pk in held:
-                continue
-            files = _delete_files(application)
-            application.delete()
-            transaction.on_commit(partial(_stored_files_delete, files))
-            count += 1
-    return count
 
 
 def _feedback_sweep(now: datetime, *, days: int) -> int:
@@ -124,7 +80,7 @@ RULES: tuple[RetentionRule, ...] = (
         period=Text("30 Tage nach der letzten Änderung", "30 days after the last change"),
         days=30,
         job="privacy.retention",
-        sweep=partial(_drafts_sweep, days=30),
+        sweep="buergerportal.applications.abandoned.drafts_sweep",
     ),
     RetentionRule(
         slug="unpaid_applications",
@@ -139,7 +95,7 @@ RULES: tuple[RetentionRule, ...] = (
         ),
         days=30,
         job="privacy.retention",
-        sweep=partial(_unpaid_sweep, days=30),
+        sweep="buergerportal.applications.abandoned.unpaid_sweep",
     ),
     RetentionRule(
         slug="applications",
@@ -225,7 +181,7 @@ RULES: tuple[RetentionRule, ...] = (
         ),
         days=365,
         job="privacy.retention",
-        sweep=partial(_feedback_sweep, days=365),
+        sweep=_feedback_sweep,
     ),
     RetentionRule(
         slug="access_log",
@@ -240,7 +196,7 @@ RULES: tuple[RetentionRule, ...] = (
         period=Text("2 Jahre", "2 years"),
         days=730,
         job="privacy.retention",
-        sweep=partial(_access_log_sweep, days=730),
+        sweep=_access_log_sweep,
     ),
     RetentionRule(
         slug="task_rows",
@@ -253,7 +209,7 @@ RULES: tuple[RetentionRule, ...] = (
         period=Text("30 Tage nach Abschluss", "30 days after they finished"),
         days=30,
         job="privacy.retention",
-        sweep=partial(_task_rows_sweep, days=30),
+        sweep=_task_rows_sweep,
     ),
 )
 
@@ -265,8 +221,9 @@ def retention_apply(*, now: datetime | None = None) -> dict[str, int]:
     for rule in RULES:
         if rule.sweep is None:
             continue
+        sweep = import_string(rule.sweep) if isinstance(rule.sweep, str) else rule.sweep
         with transaction.atomic():
-            counts[rule.slug] = rule.sweep(now)
+            counts[rule.slug] = sweep(now, days=rule.days)
     if any(counts.values()):
         audit_record(action="retention.applied", object_type="privacy.retention", data=counts)
     logger.info("retention applied", extra={"deleted": counts})
