@@ -43,7 +43,16 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    return _django(["audit_verify"])
+    extra = ["--checkpoints", args.checkpoints] if args.checkpoints else []
+    return _django(["audit_verify", *extra])
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    return _django(["backup", *([args.directory] if args.directory else [])])
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    return _django(["restore", args.archive, *(["--yes"] if args.yes else [])])
 
 
 def cmd_totp(args: argparse.Namespace) -> int:
@@ -54,9 +63,31 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return _django(args.rest)
 
 
+def _env_true(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _demo_exposed(host: str) -> bool:
+    """True if the demo would listen beyond loopback without BP_DEMO_PUBLIC."""
+    if not _env_true("BP_DEMO") or _env_true("BP_DEMO_PUBLIC"):
+        return False
+    from buergerportal.core.demo_guard import is_loopback
+
+    return not is_loopback(host)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host or os.environ.get("HOST", "127.0.0.1")
     port = args.port or os.environ.get("PORT", "8000")
+    if _demo_exposed(host):
+        print(
+            f"The demo shows every email it sends (password-reset links too), so it serves only "
+            f"on this computer; {host} is not a loopback address. Use --host 127.0.0.1, or set "
+            "BP_DEMO_PUBLIC=true to show it to others on purpose.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return 2
     gunicorn = [
         sys.executable,
         "-m",
@@ -129,9 +160,18 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_demo
     )
     sub.add_parser("worker", help="run the background-task worker").set_defaults(func=cmd_worker)
-    sub.add_parser("verify", help="verify the audit trail's hash chain").set_defaults(
-        func=cmd_verify
+    verify = sub.add_parser(
+        "verify", help="verify the audit trail's hash chain against its signed checkpoints"
     )
+    verify.add_argument("--checkpoints", help="an exported checkpoint file kept elsewhere")
+    verify.set_defaults(func=cmd_verify)
+    backup = sub.add_parser("backup", help="back up the database and the stored files")
+    backup.add_argument("directory", nargs="?", help="where to write it (default var/backups)")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser("restore", help="restore a backup, then verify the audit trail")
+    restore.add_argument("archive")
+    restore.add_argument("--yes", action="store_true", help="replace the current data")
+    restore.set_defaults(func=cmd_restore)
     totp = sub.add_parser("totp", help="demo only: print a staff account's current TOTP code")
     totp.add_argument("email")
     totp.set_defaults(func=cmd_totp)

@@ -61,6 +61,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 DEMO = env_bool("BP_DEMO", False)
+# The demo answers only loopback clients unless this says otherwise (core/demo_guard.py).
+DEMO_PUBLIC = env_bool("BP_DEMO_PUBLIC", False)
 DEBUG = env_bool("BP_DEBUG", False)
 VAR_DIR = Path(env_str("BP_VAR_DIR", str(PROJECT_DIR / "var")))
 
@@ -143,6 +145,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # --- payments (issue 4) ---
     "buergerportal.payments",
+    "buergerportal.privacy",  # issue 18
 ]
 
 MIDDLEWARE = [
@@ -154,6 +157,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "buergerportal.privacy.middleware.DataAccessMiddleware",
+    "buergerportal.core.demo_guard.DemoLoopbackMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -184,7 +189,10 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'buergerportal.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Health-checked before reuse: after a database outage the next request reconnects (no restart).
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while the worker writes; IMMEDIATE avoids lock upgrades.
     DATABASES["default"]["OPTIONS"] = {
@@ -240,6 +248,10 @@ PARKING_PERMIT_VEHICLE_CLASSES = env_list("BP_PARKING_PERMIT_VEHICLE_CLASSES", [
 # --- Signed credentials (printed permits verifiable offline) -------------------------------
 # Encrypts the private signing keys at rest; defaults to the secret key.
 SIGNING_KEY_SECRET = env_str("BP_SIGNING_KEY_SECRET", SECRET_KEY)
+# Keys that sign the audit trail's checkpoints: files the database does not hold (issue 18).
+AUDIT_KEY_DIR = Path(env_str("BP_AUDIT_KEY_DIR", str(VAR_DIR / "audit-keys")))
+# Create the first checkpoint key on first use (demo; production runs `audit_key_rotate`).
+AUDIT_KEY_CREATE = env_bool("BP_AUDIT_KEY_CREATE", DEMO)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -274,7 +286,9 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{CITY_NAME}] "
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env_str("BP_RATE_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    # per address only: an account is never locked; accounts/login_throttle.py slows repeated
+    # failures down per address and per address-and-account instead
+    "login_failed": env_str("BP_RATE_LOGIN_FAILED", "30/m/ip"),
     "login": env_str("BP_RATE_LOGIN", "30/m/ip"),
     "signup": env_str("BP_RATE_SIGNUP", "20/m/ip"),
     "reset_password": "20/m/ip,5/m/key",
@@ -286,6 +300,10 @@ MFA_ADAPTER = "buergerportal.accounts.adapter.MFAAdapter"
 # The feedback form and other public forms: attempts per IP and window (django-ratelimit).
 PUBLIC_FORM_RATE = env_str("BP_RATE_PUBLIC_FORM", "5/10m")
 RATELIMIT_USE_CACHE = "default"
+# Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): rate limits
+# and logs use the client's address behind them (core/client_ip.py).
+TRUSTED_PROXIES = env_list("BP_TRUSTED_PROXIES", [])
+RATELIMIT_IP_META_KEY = "buergerportal.core.client_ip.client_ip"
 
 SESSION_COOKIE_AGE = env_int("BP_SESSION_SECONDS", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -479,6 +497,9 @@ PAYMENT_PROVIDER_OPTIONS = {
     "merchant_id": env_str("BP_PAYMENT_MERCHANT_ID", "bp-demo" if DEMO else ""),
     "api_url": env_str("BP_PAYMENT_API_URL", ""),
 }
+# A notification whose signed timestamp is older than this (or this far in the future) is refused,
+# so a captured notification cannot be replayed later (issue 18).
+PAYMENT_NOTIFICATION_MAX_AGE_SECONDS = env_int("BP_PAYMENT_NOTIFICATION_MAX_AGE_SECONDS", 600)
 # A payment still pending after this many minutes is settled by asking the provider.
 PAYMENT_PENDING_MINUTES = env_int("BP_PAYMENT_PENDING_MINUTES", 30)
 # Refunds above this amount (cents) need a second member of staff with the approver role.

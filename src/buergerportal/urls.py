@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from buergerportal.core.checkpoint_views import checkpoint_file, checkpoint_list
 from buergerportal.core.views import healthz
 from buergerportal.services.plugins import enabled_plugins, plugin_urls_module
 
@@ -10,6 +11,8 @@ from buergerportal.services.plugins import enabled_plugins, plugin_urls_module
 # bound method on the site instance, which mypy reports as assigning to a method.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = f"Bürgerportal {settings.CITY_NAME}"
+# A database outage answers 503 with its own page (core/outage.py); anything else 500.
+handler500 = "buergerportal.core.outage.server_error"
 
 urlpatterns = [
     path("", include("buergerportal.web.urls")),
@@ -29,6 +32,9 @@ urlpatterns = [
     # --- payments (issue 4) ---
     path("zahlungen/", include("buergerportal.payments.urls")),
     path("test-payments/", include("buergerportal.payments.providers.test_urls")),
+    path("datenschutz/", include("buergerportal.privacy.urls")),  # issue 18
+    path("pruefpunkte/", checkpoint_list, name="audit_checkpoints"),
+    path("pruefpunkte.jsonl", checkpoint_file, name="audit_checkpoint_file"),
 ]
 # Every enabled service's own pages (services/base.py: ``url_prefix``, ``urls_module``).
 urlpatterns += [

@@ -71,21 +71,6 @@ def test_a_failed_login_for_an_unknown_address_is_logged_too(client, caplog):
     assert all("niemand" not in repr(r.__dict__) for r in caplog.records)
 
 
-def test_repeated_failures_for_one_account_lock_the_login_form(client):
-    user = UserFactory()
-    for _ in range(5):
-        response = _login(client, user.email, WRONG)
-        assert b"Too many failed login attempts" not in response.content
-    response = _login(client, user.email, WRONG)
-    assert response.status_code == 200
-    assert b'id="error-summary"' in response.content
-    assert b"Too many failed login attempts" in response.content
-    # Even the right password is refused while the limit holds.
-    response = _login(client, user.email, PASSWORD)
-    assert b"Too many failed login attempts" in response.content
-    assert "_auth_user_id" not in client.session
-
-
 def test_failures_for_one_account_do_not_lock_another(client):
     user, other = UserFactory(), UserFactory()
     for _ in range(6):

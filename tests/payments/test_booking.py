@@ -6,6 +6,7 @@ import logging
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from buergerportal.core.models import AuditEntry
 from buergerportal.payments.models import PaymentState, Receipt
@@ -29,6 +30,7 @@ def _notification(payment, *, status="paid", amount=None, currency="EUR", txn="T
             "currency": currency,
             "transaction_id": txn if status == "paid" else "",
             "session": "s",
+            "sent_at": timezone.now().isoformat(),
         }
     )
 

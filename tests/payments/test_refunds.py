@@ -9,6 +9,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from buergerportal.accounts.models import Role
 from buergerportal.payments.models import PaymentState, RefundState, TestTransaction
@@ -133,6 +134,7 @@ def test_a_refunded_payment_stays_booked_when_a_late_failure_arrives(client, pai
             "currency": "EUR",
             "transaction_id": "",
             "session": "s",
+            "sent_at": timezone.now().isoformat(),
         }
     )
     client.post(

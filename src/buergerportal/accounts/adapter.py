@@ -8,11 +8,16 @@ from allauth.mfa.models import Authenticator
 from django.utils.translation import get_language
 
 from buergerportal.core.audit import audit_record
+from buergerportal.core.client_ip import client_ip
 
 from .models import language_of
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        """allauth's login limits key on the client behind trusted proxies (BP_TRUSTED_PROXIES)."""
+        return client_ip(request)
+
     def save_user(self, request, user, form, commit=True):
         """A new account keeps the language the person registered in as their preference."""
         user = super().save_user(request, user, form, commit=False)

@@ -13,7 +13,10 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
 from buergerportal.core.audit import audit_record
+from buergerportal.core.client_ip import client_ip
 from buergerportal.core.logging import pseudonym
+
+from .login_throttle import login_failure_record
 
 logger = logging.getLogger("buergerportal.accounts")
 
@@ -21,7 +24,8 @@ logger = logging.getLogger("buergerportal.accounts")
 @receiver(user_login_failed)
 def log_login_failure(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any):
     login = str(credentials.get("email") or credentials.get("username") or "")
-    ip = request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    ip = client_ip(request) if request is not None else ""
+    login_failure_record(ip=ip, login=login)
     logger.warning(
         "login failed",
         extra={"login_pseudonym": pseudonym(login), "ip_pseudonym": pseudonym(ip)},

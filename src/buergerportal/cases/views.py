@@ -24,6 +24,7 @@ from buergerportal.applications.steps import answer_summary
 from buergerportal.catalogue.registry import all_services, service_by_slug
 from buergerportal.core.audit import audit_record
 from buergerportal.payments.access import payments_for_payable
+from buergerportal.privacy.access_log import data_access_record
 
 from .access import case_for_staff, evidence_for_staff
 from .checks import check_rows
@@ -183,6 +184,7 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
     user = resident_from_request(request)
     case = case_for_staff(user, case_id)
     audit_record(action="case.viewed", actor=user, obj=case)
+    data_access_record(resident=case.applicant, action="case.viewed", accessor=user, about=case)
     return render(request, "cases/case.html", _case_context(request, case))
 
 
@@ -196,6 +198,13 @@ def evidence_download(request: HttpRequest, case_id: str, upload_id: str) -> Fil
         obj=upload.application,
         data={"upload_id": str(upload.pk)},
     )
+    if upload.application is not None:  # always: the upload was found through its case
+        data_access_record(
+            resident=upload.application.applicant,
+            action="case.evidence_opened",
+            accessor=user,
+            about=upload.application,
+        )
     return FileResponse(
         upload.file.open("rb"),
         as_attachment=True,

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from .audit_checkpoints import Checkpoint, checkpoint_signature_problem, checkpoints_published
 from .logging import current_request_id
 from .models import AuditEntry, AuditHead
 
@@ -84,8 +85,26 @@ class ChainBreak:
     reason: str
 
 
-def audit_verify(*, batch_size: int = 5000) -> tuple[int, ChainBreak | None]:
-    """Walk the whole chain; return how many entries are intact and the first break, if any."""
+def audit_verify(
+    *, batch_size: int = 5000, checkpoints: list[Checkpoint] | None = None
+) -> tuple[int, ChainBreak | None]:
+    """Walk the whole chain; return how many entries are intact and the first break, if any.
+
+    Besides the hashes, every signed checkpoint (the table's and ``checkpoints``, e.g. read from
+    an exported copy) must carry a valid signature by a key in the key directory, and the entry
+    it names must still have the signed hash at the signed position: a chain that someone
+    rewrote and re-hashed from end to end breaks there.
+    """
+    signed = [*checkpoints_published(), *(checkpoints or [])]
+    for checkpoint in signed:
+        problem = checkpoint_signature_problem(checkpoint)
+        if problem is not None:
+            return 0, ChainBreak(
+                checkpoint.entry_id, f"the checkpoint {_when(checkpoint)} is not genuine: {problem}"
+            )
+    by_entry: dict[int, list[Checkpoint]] = {}
+    for checkpoint in signed:
+        by_entry.setdefault(checkpoint.entry_id, []).append(checkpoint)
     prev_hash = GENESIS_HASH
     checked = 0
     for entry in _iter_entries(batch_size):
@@ -93,12 +112,27 @@ def audit_verify(*, batch_size: int = 5000) -> tuple[int, ChainBreak | None]:
             return checked, ChainBreak(entry.pk, "an entry before it was changed or removed")
         if _entry_hash(prev_hash=prev_hash, fields=_hashed_fields(entry)) != entry.hash:
             return checked, ChainBreak(entry.pk, "its content was changed")
+        for checkpoint in by_entry.pop(entry.pk, []):
+            if checkpoint.head_hash != entry.hash or checkpoint.entry_count != checked + 1:
+                return checked, ChainBreak(
+                    entry.pk,
+                    f"it does not match the checkpoint {_when(checkpoint)}: the chain up to it "
+                    "was rewritten",
+                )
         prev_hash = entry.hash
         checked += 1
+    for entry_id, missing in sorted(by_entry.items()):
+        return checked, ChainBreak(
+            entry_id, f"the entry signed in the checkpoint {_when(missing[0])} is missing"
+        )
     head = AuditHead.objects.filter(pk=1).first()
     if head is not None and head.last_hash != prev_hash:
         return checked, ChainBreak(0, "entries at the end of the chain were removed")
     return checked, None
+
+
+def _when(checkpoint: Checkpoint) -> str:
+    return f"signed {checkpoint.signed_at:%Y-%m-%d %H:%M} UTC with key {checkpoint.kid}"
 
 
 def _iter_entries(batch_size: int) -> Iterator[AuditEntry]:

@@ -102,3 +102,34 @@ class AccessibilityFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.page_url}"
+
+
+class AuditCheckpoint(models.Model):
+    """The audit chain's head, signed with a key held outside the database (``audit_checkpoints``).
+
+    Published (``/pruefpunkte/``) and exported, a checkpoint lets ``verify`` detect a chain that
+    someone with database access rewrote and re-hashed: its entry's hash no longer matches.
+    """
+
+    signed_at = models.DateTimeField(_("signed at"))
+    entry_id = models.BigIntegerField(_("last entry"))
+    entry_count = models.BigIntegerField(_("entries"))
+    head_hash = models.CharField(_("hash of the last entry"), max_length=64)
+    kid = models.CharField(_("key id"), max_length=40)
+    signature = models.CharField(_("signature"), max_length=200)
+
+    class Meta:
+        verbose_name = _("audit checkpoint")
+        verbose_name_plural = _("audit checkpoints")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"#{self.entry_id} {self.signed_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("audit checkpoints cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("audit checkpoints cannot be deleted")

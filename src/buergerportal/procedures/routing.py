@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from buergerportal.accounts.models import User
 from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.privacy.access_log import data_access_context
 
 from .answers import answers_of
 from .decision import application_decide
@@ -36,7 +37,9 @@ def case_run_checks(*, application: Application, answers: dict[str, Any]) -> boo
     assert service is not None  # noqa: S101  (submission already found it)
     results = []
     for check in service.checks:
-        outcome = check.run(answers)
+        # register reads by a check are listed to the resident as an automatic check
+        with data_access_context(accessor=None, about=application):
+            outcome = check.run(answers)
         results.append(
             {
                 "slug": check.slug,

@@ -14,7 +14,12 @@ def person_for_user(user: Any) -> PersonRecord | None:
     if not getattr(user, "is_authenticated", False):
         return None
     link = PersonLink.objects.filter(user=user).first()
-    return resident_register().person(link.person_key) if link else None
+    if link is None:
+        return None
+    from buergerportal.privacy.access_log import data_access_register_read
+
+    data_access_register_read(resident=user)  # listed in "Wer hat meine Daten gesehen?"
+    return resident_register().person(link.person_key)
 
 
 def person_link(*, user: Any, person_key: str, trust_level: str = "substantial") -> PersonLink:

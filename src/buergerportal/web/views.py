@@ -32,7 +32,9 @@ def imprint(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/pages/privacy.html")
+    from buergerportal.privacy.retention import privacy_notice
+
+    return render(request, "web/pages/privacy.html", {"notice": privacy_notice()})
 
 
 def easy_language(request: HttpRequest) -> HttpResponse:

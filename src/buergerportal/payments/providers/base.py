@@ -13,6 +13,7 @@ import abc
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ class Notification:
     amount_cents: int
     currency: str
     transaction_id: str = ""  # the provider's unique id of the money movement
+    # when the provider sent it, covered by its signature; a callback without one is refused
+    sent_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ class PaymentProvider(abc.ABC):
 
     @abc.abstractmethod
     def parse_notification(self, *, body: bytes, headers: Mapping[str, str]) -> Notification:
-        """Verify the signature of a callback and parse it. Raise ``InvalidNotification``."""
+        """Verify the signature of a callback and parse it, with the signed time it was sent
+        (``sent_at``; the portal refuses stale ones). Raise ``InvalidNotification``."""
 
     @abc.abstractmethod
     def query_status(self, *, payment: Payment) -> Notification:

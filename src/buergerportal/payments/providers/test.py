@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 
 from ..models import Payment, TestTransaction, TestTransactionStatus
 from .base import (
@@ -78,6 +79,7 @@ class TestProvider(PaymentProvider):
                 amount_cents=int(data["amount_cents"]),
                 currency=str(data["currency"]),
                 transaction_id=str(data.get("transaction_id") or ""),
+                sent_at=parse_datetime(str(data["sent_at"])) if data.get("sent_at") else None,
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise InvalidNotification("malformed notification") from exc

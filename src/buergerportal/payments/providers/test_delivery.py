@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import F
 from django.test import Client
+from django.utils import timezone
 
 from ..models import TestTransaction, TestTransactionStatus
 from .signing import SIGNATURE_HEADER, canonical_payload, payload_sign
@@ -26,7 +27,10 @@ def test_notification_send(*, transaction_id: str) -> int:
     txn = TestTransaction.objects.get(pk=transaction_id)
     if txn.status == TestTransactionStatus.OPEN:
         return 0
-    body = canonical_payload(transaction_notification(txn))
+    # the time of sending (not of the payment) is signed with the rest: a replay later is refused
+    body = canonical_payload(
+        {**transaction_notification(txn), "sent_at": timezone.now().isoformat()}
+    )
     secret = settings.PAYMENT_PROVIDER_OPTIONS["secret"]
     url = urlsplit(txn.notify_url)
     client = Client(raise_request_exception=False)

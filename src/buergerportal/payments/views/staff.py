@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from buergerportal.accounts.request_user import resident_from_request
+from buergerportal.privacy.access_log import data_access_record
 
 from ..access import payment_for_staff, payments_for_staff, user_is_finance
 from ..forms import RefundForm
@@ -64,6 +65,13 @@ def payment_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def payment_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     payment = payment_for_staff(resident_from_request(request), public_id)
+    if request.method == "GET":
+        data_access_record(
+            resident=payment.payer,
+            action="payment.viewed",
+            accessor=resident_from_request(request),
+            about=payment,
+        )
     form = RefundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -26,6 +26,7 @@ from buergerportal.payments.creation import FeeItem
 from buergerportal.payments.models import Mandate
 from buergerportal.payments.sepa.mandates import debit_schedule
 from buergerportal.payments.sepa.prenotification import debit_prenotification
+from buergerportal.privacy.access_log import data_access_record
 from buergerportal.registers.registry import resident_register, vehicle_register
 
 from .fees import PERMIT_CODE, permit_fee
@@ -41,6 +42,8 @@ BATCH = 200
 def _current_zone(permit: Permit) -> tuple[Zone | None, str | None]:
     """The zone of the holder's *current* main residence (they may have moved since), or why
     the registers no longer support the permit, as a code."""
+    # listed to the holder as an automatic check ("Wer hat meine Daten gesehen?")
+    data_access_record(resident=permit.holder, action="register.person_read", about=permit)
     person = resident_register().person(permit.person_key)
     if person is None or not person.main_residence:
         return None, "no_main_residence"

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "buergerportal.privacy"
+    label = "privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self) -> None:
+        from datetime import time
+
+        from buergerportal.core.schedule import job_register
+
+        from .tasks import retention_apply_task
+
+        job_register(name="privacy.retention", task=retention_apply_task, at=time(3, 30))
