@@ -39,6 +39,17 @@ def retention_passed(entry: EntryRecord, *, today: date) -> bool:
     return handed_over <= today
 
 
+def _names_fit(entry: EntryRecord, answers: Answers) -> bool:
+    family = str(answers.get("family_name", "")).strip().casefold()
+    given = str(answers.get("given_names", "")).strip().casefold()
+    return any(
+        given == party.given_names.casefold()
+        and family in (party.family_name.casefold(), party.birth_name.casefold())
+        for party in (entry.person, entry.partner)
+        if party is not None
+    )
+
+
 def entry_lookup(answers: Answers, *, today: date) -> Lookup:
     """The entry the answers name: by register number if given, else by name and date."""
     if not _same_place(str(answers.get("event_place", ""))):
@@ -50,7 +61,9 @@ def entry_lookup(answers: Answers, *, today: date) -> Lookup:
     if number:
         entry = register.entry(number)
         if entry is not None and (
-            entry.kind != kind or entry.event_date != answers.get("event_date")
+            entry.kind != kind
+            or entry.event_date != answers.get("event_date")
+            or not _names_fit(entry, answers)
         ):
             entry = None  # a number that does not fit the other answers proves nothing
     event_date = answers.get("event_date")
