@@ -11,6 +11,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from buergerportal.core.i18n import Text
+
 from .address import address_lines
 from .issue import order_answers
 from .models import CertificateOrder
@@ -87,7 +89,7 @@ def letter_context(order: CertificateOrder) -> dict[str, Any]:
         "address": address_lines(answers),
         "registered": answers.get("registered_mail") == "yes",
         "copies": answers.get("copies", 1),
-        "title": TITLES[str(answers.get("kind", "birth"))],
+        "kind_name": str(Text(*TITLES[str(answers.get("kind", "birth"))][:2])),
     }
 
 
