@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from .parking import parking_city  # noqa: F401  (a fixture for the parking journeys)
 from .certificates import certificates_city  # noqa: F401  (the certificate journeys)
+from .parking import parking_city  # noqa: F401  (a fixture for the parking journeys)
 
 # Playwright's sync API keeps an asyncio loop in this thread; Django would otherwise refuse the ORM
 # calls the test itself makes (creating users, reading the outbox). The live server has its thread.

@@ -4,7 +4,6 @@ import io
 
 import pytest
 from django.core import mail
-from django.urls import reverse
 from pypdf import PdfReader
 
 from buergerportal.accounts.models import OrgUnit, Role
@@ -19,7 +18,6 @@ from buergerportal.services.certificates.dispatch import (
     orders_ready,
 )
 from buergerportal.services.certificates.models import CertificateOrder
-from tests.engine_fixtures import login_staff
 from tests.factories import staff_member
 
 from .conftest import ANNA_BIRTH, ELIF_BIRTH, GERTRUD_DEATH, order

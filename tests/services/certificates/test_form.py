@@ -20,6 +20,11 @@ def _post(client, draft, step, **fields):
     return client.post(url, fields)
 
 
+def _answered_up_to_address():
+    saved = order_data(kind="birth", relation="self", **PERSON)
+    return {step: raw for step, raw in saved.items() if step != "versand"}
+
+
 PERSON = {
     "family_name": "Schmidt",
     "given_names": "Anna",
@@ -65,7 +70,9 @@ def test_bad_input_is_refused_with_a_message_and_not_stored(client, draft, step,
 
 def test_foreign_address_with_its_postcode_is_accepted(client, draft):
     draft.data = {
-        k: v for k, v in order_data(kind="birth", relation="self", **PERSON).items() if k != "versand"
+        k: v
+        for k, v in order_data(kind="birth", relation="self", **PERSON).items()
+        if k != "versand"
     }
     draft.save()
     response = _post(client, draft, "versand", **{**ADDRESS, "country": "AT", "postcode": "1010"})
@@ -76,7 +83,9 @@ def test_foreign_address_with_its_postcode_is_accepted(client, draft):
 
 def test_delivery_address_is_prefilled_from_the_resident_register(client, draft):
     draft.data = {
-        k: v for k, v in order_data(kind="birth", relation="self", **PERSON).items() if k != "versand"
+        k: v
+        for k, v in order_data(kind="birth", relation="self", **PERSON).items()
+        if k != "versand"
     }
     draft.save()
     page = client.get(reverse("applications:step", args=[draft.pk, "versand"])).content.decode()
@@ -87,7 +96,9 @@ def test_delivery_address_is_prefilled_from_the_resident_register(client, draft)
 
 def test_reason_page_only_for_siblings_and_third_parties(client, draft):
     draft.data = {
-        k: v for k, v in order_data(kind="birth", relation="self", **PERSON).items() if k != "versand"
+        k: v
+        for k, v in order_data(kind="birth", relation="self", **PERSON).items()
+        if k != "versand"
     }
     draft.save()
     response = client.get(reverse("applications:step", args=[draft.pk, "interesse"]))

@@ -74,7 +74,12 @@ def test_relation_not_in_register_goes_to_the_registrar(lena):
 @pytest.mark.django_db
 def test_no_entry_is_not_charged_and_says_where_to_turn(lena):
     application = order(
-        lena, pay=False, kind="birth", relation="self", family_name="Weber", given_names="Lena",
+        lena,
+        pay=False,
+        kind="birth",
+        relation="self",
+        family_name="Weber",
+        given_names="Lena",
         event_date="1995-01-30",
     )
     assert application.fee_cents == 0
@@ -105,12 +110,22 @@ def test_death_older_than_thirty_years_is_in_the_archive(anna):
     from buergerportal.services.certificates.models import CivilEntry
 
     CivilEntry.objects.create(
-        number="S 9999/1990", kind="death", event_date=date(1990, 1, 5), place="Mannheim",
-        person_key="DEMO-OLD", family_name="Schmidt", given_names="Otto",
+        number="S 9999/1990",
+        kind="death",
+        event_date=date(1990, 1, 5),
+        place="Mannheim",
+        person_key="DEMO-OLD",
+        family_name="Schmidt",
+        given_names="Otto",
     )
     application = order(
-        anna, pay=False, kind="death", relation="descendant", family_name="Schmidt",
-        given_names="Otto", event_date="1990-01-05",
+        anna,
+        pay=False,
+        kind="death",
+        relation="descendant",
+        family_name="Schmidt",
+        given_names="Otto",
+        event_date="1990-01-05",
     )
     assert application.fee_cents == 0
     assert _check(application, "entry")["code"] == "archived"
@@ -137,7 +152,11 @@ def test_changed_gender_entry_is_only_for_the_person_automatically(anna):
     grandmother.adopted = True
     grandmother.save()
     application = order(
-        anna, kind="birth", relation="descendant", family_name="Wolf", given_names="Gertrud",
+        anna,
+        kind="birth",
+        relation="descendant",
+        family_name="Wolf",
+        given_names="Gertrud",
         event_date="1932-07-08",
     )
     assert _check(application, "entitlement")["code"] == "restricted"

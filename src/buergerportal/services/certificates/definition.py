@@ -1,5 +1,7 @@
 """Civil-status certificates (Personenstandsurkunden): ordered, checked, paid, printed, posted."""
 
+from typing import Any
+
 from django import forms
 
 from buergerportal.catalogue.definitions import (
@@ -16,7 +18,7 @@ from . import rules
 from .address import COUNTRIES, address_from_register, address_validate
 from .fees import CERTIFICATE_CODE
 from .fields import EventDateField, copies_field, name_field
-from .issue import order_on_approve, order_notice_lines
+from .issue import order_notice_lines, order_on_approve
 
 KINDS = [
     ("birth", Text("Geburtsurkunde", "Birth certificate").lazy()),
@@ -75,13 +77,13 @@ RELATIONS = [
 YES_NO = [("no", Text("Nein", "No").lazy()), ("yes", Text("Ja", "Yes").lazy())]
 
 
-def _choice(de: str, en: str, choices: list, **kwargs: object) -> forms.ChoiceField:
+def _choice(de: str, en: str, choices: list[Any], initial: str | None = None) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=Text(de, en).lazy(),
         choices=choices,
         widget=forms.RadioSelect,
+        initial=initial,
         error_messages={"required": Text("Wählen Sie eine Antwort", "Select an answer").lazy()},
-        **kwargs,
     )
 
 

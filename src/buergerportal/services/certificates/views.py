@@ -70,6 +70,8 @@ def dispatch(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         unit = units.filter(slug="standesamt").first() or units.first()
         try:
+            if unit is None:
+                raise Http404
             batch = batch_create(unit=unit, by=user, limit=form.cleaned_data["size"])
         except DispatchError as refusal:
             messages.error(request, str(refusal))
