@@ -13,8 +13,8 @@ from buergerportal.catalogue.fees import fee_amount
 from buergerportal.catalogue.models import Fee
 
 SERVICE_SLUG = "personenstandsurkunde"
-CERTIFICATE_CODE = "URKUNDE"
-REGISTERED_MAIL_CODE = "URKUNDE-EINSCHREIBEN"
+CERTIFICATE_CODE = "PERSONENSTANDSURKUNDE"
+REGISTERED_MAIL_CODE = "PERSONENSTANDSURKUNDE-EINSCHREIBEN"
 
 BW_FEES = (
     (

@@ -7,13 +7,13 @@ from django.db import migrations
 SLUG = "personenstandsurkunde"
 FEES = [
     (
-        "URKUNDE",
+        "PERSONENSTANDSURKUNDE",
         {"de": "Personenstandsurkunde (je Exemplar)", "en": "Civil-status certificate (per copy)"},
         2000,
         datetime.date(2013, 11, 1),
     ),
     (
-        "URKUNDE-EINSCHREIBEN",
+        "PERSONENSTANDSURKUNDE-EINSCHREIBEN",
         {"de": "Versand als Einschreiben", "en": "Registered mail"},
         425,
         datetime.date(2013, 11, 1),
