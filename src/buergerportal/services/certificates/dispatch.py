@@ -71,10 +71,11 @@ def batch_create(*, unit: OrgUnit, by: User, limit: int = BATCH_MAX) -> Dispatch
         )
         for order in orders:
             order.printed_at = now
-        batch_render(batch=batch, orders=orders)
         audit_record(
             action="certificates.batch_printed", actor=by, obj=batch, data={"orders": len(orders)}
         )
+    # Rendered after the commit: no row stays locked while WeasyPrint works.
+    batch_render(batch=batch, orders=orders)
     return batch
 
 
