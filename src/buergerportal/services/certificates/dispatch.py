@@ -49,8 +49,9 @@ def batch_create(*, unit: OrgUnit, by: User, limit: int = BATCH_MAX) -> Dispatch
     limit = max(1, min(limit, BATCH_MAX))
     with transaction.atomic():
         ready = list(
+            # only the applications are locked (PostgreSQL locks no outer-joined side)
             orders_ready(units=OrgUnit.objects.filter(pk=unit.pk)).select_for_update(
-                skip_locked=False
+                of=("self",)
             )[:limit]
         )
         if not ready:
