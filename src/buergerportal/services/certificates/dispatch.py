@@ -50,9 +50,9 @@ def batch_create(*, unit: OrgUnit, by: User, limit: int = BATCH_MAX) -> Dispatch
     with transaction.atomic():
         ready = list(
             # only the applications are locked (PostgreSQL locks no outer-joined side)
-            orders_ready(units=OrgUnit.objects.filter(pk=unit.pk)).select_for_update(
-                of=("self",)
-            )[:limit]
+            orders_ready(units=OrgUnit.objects.filter(pk=unit.pk)).select_for_update(of=("self",))[
+                :limit
+            ]
         )
         if not ready:
             raise DispatchError(_("No orders are waiting to be printed."))
