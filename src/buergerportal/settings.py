@@ -235,6 +235,10 @@ RESIDENT_REGISTER = env_str(
 VEHICLE_REGISTER = env_str(
     "BP_VEHICLE_REGISTER", "buergerportal.registers.embedded.EmbeddedVehicleRegister"
 )
+CIVIL_STATUS_REGISTER = env_str(
+    "BP_CIVIL_STATUS_REGISTER",
+    "buergerportal.services.certificates.register_embedded.EmbeddedCivilStatusRegister",
+)
 
 # --- Entitlements (permits, passes): revocation with due process -------------------------
 # Days the holder has to respond before a clerk may revoke (urgent revocations do not wait).

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from .certificates import certificates_city  # noqa: F401  (the certificate journeys)
 from .parking import parking_city  # noqa: F401  (a fixture for the parking journeys)
 
 # Playwright's sync API keeps an asyncio loop in this thread; Django would otherwise refuse the ORM

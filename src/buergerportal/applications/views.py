@@ -116,6 +116,8 @@ def step(request: HttpRequest, draft_id: str, step_slug: str) -> HttpResponse:
     else:
         form = step_form(service, current, uploaded=uploaded)
         saved = MultiValueDict(draft.data.get(current.slug, {}))
+        if not saved and current.initial is not None:
+            form.initial.update(current.initial(request.user))
         for name, field in form.fields.items():
             if name in saved:
                 multiple = getattr(field.widget, "allow_multiple_selected", False)

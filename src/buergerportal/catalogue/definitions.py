@@ -56,6 +56,9 @@ class Step:
     condition: Callable[[Answers], bool] | None = None
     hint: Text = Text("", "")
     validate: Callable[[Answers], Text | None] | None = None
+    # Once-only: values the registers already know, prefilled (editable) on a page not yet
+    # answered; a function of the user returning {field name: value}.
+    initial: Callable[[Any], Mapping[str, Any]] | None = None
 
     def applies(self, answers: Answers) -> bool:
         return self.condition is None or bool(self.condition(answers))

@@ -1,0 +1,89 @@
+"""The resident's order pages and the registry office's dispatch page."""
+
+import pytest
+from django.urls import reverse
+
+from buergerportal.accounts.models import OrgUnit, Role
+from buergerportal.services.certificates.dispatch import batch_create
+from buergerportal.services.certificates.models import DispatchBatch
+from tests.engine_fixtures import login_staff
+from tests.factories import staff_member
+
+from .conftest import ANNA_BIRTH, order
+
+
+@pytest.fixture
+def registrar(city):
+    return staff_member(unit=OrgUnit.objects.get(slug="standesamt"), role=Role.APPROVER)
+
+
+@pytest.mark.django_db
+def test_status_page_shows_each_step_with_its_date_and_the_reference(client, anna, registrar):
+    application = order(anna, **ANNA_BIRTH)
+    client.force_login(anna)
+    page = client.get(reverse("certificates:detail", args=[application.pk])).content.decode()
+    assert application.reference in page
+    assert "Bezahlt: 15.06.2026" in page and "Geprüft: 15.06.2026" in page
+    assert "Gedruckt: noch nicht" in page
+    batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    page = client.get(reverse("certificates:detail", args=[application.pk])).content.decode()
+    assert "Gedruckt: 15.06.2026" in page and "Versandt: noch nicht" in page
+
+
+@pytest.mark.django_db
+def test_cover_letter_downloadable_once_printed_certificate_never(client, anna, registrar):
+    application = order(anna, **ANNA_BIRTH)
+    client.force_login(anna)
+    letter = reverse("certificates:cover_letter", args=[application.pk])
+    assert client.get(letter).status_code == 404
+    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    response = client.get(letter)
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert client.get(reverse("certificates:batch_pdf", args=[batch.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_another_resident_sees_nothing_of_the_order(client, anna, lena):
+    application = order(anna, **ANNA_BIRTH)
+    client.force_login(lena)
+    assert client.get(reverse("certificates:detail", args=[application.pk])).status_code == 404
+    assert application.reference not in client.get(reverse("certificates:list")).content.decode()
+
+
+@pytest.mark.django_db
+def test_registrar_prints_a_batch_and_marks_it_posted(client, anna, registrar):
+    order(anna, **ANNA_BIRTH)
+    login_staff(client, registrar)
+    page = client.get(reverse("certificates:dispatch")).content.decode()
+    assert "1 geprüfte Bestellung wartet auf den Druck" in page
+    response = client.post(reverse("certificates:dispatch"), {"size": "10"})
+    assert response.status_code == 302
+    batch = DispatchBatch.objects.get()
+    assert client.get(reverse("certificates:batch_pdf", args=[batch.pk]))["Content-Type"] == (
+        "application/pdf"
+    )
+    client.post(reverse("certificates:batch_posted", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.posted_at is not None
+
+
+@pytest.mark.django_db
+def test_batch_size_out_of_range_is_refused(client, anna, registrar):
+    login_staff(client, registrar)
+    response = client.post(reverse("certificates:dispatch"), {"size": "0"})
+    assert response.status_code == 200
+    assert "Zwischen 1 und 500" in response.content.decode()
+    assert not DispatchBatch.objects.exists()
+
+
+@pytest.mark.django_db
+def test_staff_of_another_unit_cannot_see_batches(client, anna, registrar):
+    order(anna, **ANNA_BIRTH)
+    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    from tests.factories import OrgUnitFactory
+
+    other = staff_member(unit=OrgUnitFactory(slug="buergerservice"), role=Role.CLERK)
+    login_staff(client, other)
+    assert client.get(reverse("certificates:batch_pdf", args=[batch.pk])).status_code == 404
+    assert client.post(reverse("certificates:batch_posted", args=[batch.pk])).status_code == 404
