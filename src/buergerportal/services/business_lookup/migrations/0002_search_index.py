@@ -21,22 +21,19 @@ SQLITE = [
         INSERT INTO business_lookup_fts(business_lookup_fts, rowid, search_text)
             VALUES ('delete', old.id, old.search_text);
     END""",
-    """CREATE TRIGGER business_lookup_fts_update_old AFTER UPDATE ON business_lookup_business
-        WHEN old.status = 'active' BEGIN
+    # one trigger, so the old text leaves the index before the new one enters
+    """CREATE TRIGGER business_lookup_fts_update AFTER UPDATE ON business_lookup_business BEGIN
         INSERT INTO business_lookup_fts(business_lookup_fts, rowid, search_text)
-            VALUES ('delete', old.id, old.search_text);
-    END""",
-    """CREATE TRIGGER business_lookup_fts_update_new AFTER UPDATE ON business_lookup_business
-        WHEN new.status = 'active' BEGIN
-        INSERT INTO business_lookup_fts(rowid, search_text) VALUES (new.id, new.search_text);
+            SELECT 'delete', old.id, old.search_text WHERE old.status = 'active';
+        INSERT INTO business_lookup_fts(rowid, search_text)
+            SELECT new.id, new.search_text WHERE new.status = 'active';
     END""",
     "INSERT INTO business_lookup_fts(business_lookup_fts) VALUES ('rebuild')",
 ]
 SQLITE_REVERSE = [
     "DROP TRIGGER IF EXISTS business_lookup_fts_insert",
     "DROP TRIGGER IF EXISTS business_lookup_fts_delete",
-    "DROP TRIGGER IF EXISTS business_lookup_fts_update_old",
-    "DROP TRIGGER IF EXISTS business_lookup_fts_update_new",
+    "DROP TRIGGER IF EXISTS business_lookup_fts_update",
     "DROP TABLE IF EXISTS business_lookup_fts",
 ]
 POSTGRESQL = [
