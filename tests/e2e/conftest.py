@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from .business_lookup import business_city  # noqa: F401  (for the business-register journeys)
 from .parking import parking_city  # noqa: F401  (a fixture for the parking journeys)
 
 # Playwright's sync API keeps an asyncio loop in this thread; Django would otherwise refuse the ORM

@@ -36,10 +36,10 @@ def _answers(number="", name="Bäckerei Müller", address="Seckenheimer Straße 
 
 
 def _request(user, **answers):
-    draft = Draft.objects.create(service_slug="gewerbeauskunft", owner=user, data=_answers(**answers))
-    upload_store(
-        draft=draft, evidence_slug="proof", file=SimpleUploadedFile("titel.pdf", PDF)
+    draft = Draft.objects.create(
+        service_slug="gewerbeauskunft", owner=user, data=_answers(**answers)
     )
+    upload_store(draft=draft, evidence_slug="proof", file=SimpleUploadedFile("titel.pdf", PDF))
     application = application_submit(draft_id=draft.pk, language="de")
     return application
 
@@ -116,7 +116,9 @@ def test_rejection_sends_a_notice_with_the_reason_and_logs_nothing(
     application.refresh_from_db()
     _decide(capture, application, trade_clerk, "reject", "Ohne Vollstreckungsklausel nicht.")
     message = _notice_message(lawyer)
-    assert [a.filename for a in message.attachments.all()] == [f"Bescheid-{application.reference}.pdf"]
+    assert [a.filename for a in message.attachments.all()] == [
+        f"Bescheid-{application.reference}.pdf"
+    ]
     assert "Vollstreckungsklausel" in _pdf_text(message, "Bescheid-")
     assert not ExtendedLookup.objects.exists()
 
@@ -136,7 +138,10 @@ def test_a_second_request_about_the_same_business_is_flagged_and_answered_at_onc
     drafts = Draft.objects.count()
     response = client.post(url)
     assert response.status_code == 200
-    assert first.reference in response.content.decode() or second.reference in response.content.decode()
+    assert (
+        first.reference in response.content.decode()
+        or second.reference in response.content.decode()
+    )
     assert Draft.objects.count() == drafts  # nothing half-stored
 
 
@@ -148,9 +153,13 @@ def test_starting_from_the_search_fills_in_the_business(client, trade_office, ba
     assert draft.data["betrieb"]["business_number"] == [bakeries["weber"]]
 
 
-def test_requests_need_an_account_and_a_known_active_business(client, trade_office, bakeries, lawyer):
+def test_requests_need_an_account_and_a_known_active_business(
+    client, trade_office, bakeries, lawyer
+):
     url = reverse("business_lookup:request", args=[bakeries["weber"]])
     assert client.get(url).status_code == 302  # to the login
     client.force_login(lawyer)
-    assert client.get(reverse("business_lookup:request", args=[bakeries["gone"]])).status_code == 404
+    assert (
+        client.get(reverse("business_lookup:request", args=[bakeries["gone"]])).status_code == 404
+    )
     assert client.get(reverse("business_lookup:request", args=["GW-9999999"])).status_code == 404

@@ -49,7 +49,9 @@ def test_a_registration_a_move_and_a_deregistration_update_the_register(client, 
     assert _names("Konditorei Jungbusch") == ["Konditorei Süß"]
     assert _names("Konditorei Dalbergstrasse") == []
 
-    client.post(url, {"kind": "deregistration", "effective_on": "2026-06-14", "number": business.number})
+    client.post(
+        url, {"kind": "deregistration", "effective_on": "2026-06-14", "number": business.number}
+    )
     business.refresh_from_db()
     assert business.status == Business.Status.DEREGISTERED
     assert _names("Konditorei") == []

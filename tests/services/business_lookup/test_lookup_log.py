@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from buergerportal.services.business_lookup.lookup_log import lookup_logs_purge,
 from buergerportal.services.business_lookup.models import Business, ExtendedLookup
 from buergerportal.services.business_lookup.tasks import lookup_logs_purge_task
 from tests.factories import UserFactory
+
 
 def _log(business: Business, at: datetime, who: str = "Karin Keller") -> ExtendedLookup:
     return ExtendedLookup.objects.create(
@@ -44,14 +46,18 @@ def test_the_owner_sees_who_looked_up_their_business_and_nobody_else_does(client
 @pytest.mark.parametrize(
     ("now", "six_months_before"),
     [
-        (datetime(2026, 6, 15, 10, 0), datetime(2025, 12, 15, 10, 0)),
-        (datetime(2026, 8, 31, 3, 50), datetime(2026, 2, 28, 3, 50)),
-        (datetime(2028, 8, 31, 3, 50), datetime(2028, 2, 29, 3, 50)),
-        (datetime(2027, 1, 1, 0, 0), datetime(2026, 7, 1, 0, 0)),
+        ("2026-06-15 10:00", "2025-12-15 10:00"),
+        ("2026-08-31 03:50", "2026-02-28 03:50"),
+        ("2028-08-31 03:50", "2028-02-29 03:50"),
+        ("2027-01-01 00:00", "2026-07-01 00:00"),
     ],
 )
 def test_six_months_are_calendar_months(now, six_months_before):
-    assert months_before(now, 6) == six_months_before
+    berlin = ZoneInfo("Europe/Berlin")
+    moment = datetime.fromisoformat(now).replace(tzinfo=berlin)
+    assert months_before(moment, 6) == datetime.fromisoformat(six_months_before).replace(
+        tzinfo=berlin
+    )
 
 
 def test_logs_are_deleted_after_six_months_to_the_second(bakeries):

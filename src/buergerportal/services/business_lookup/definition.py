@@ -26,7 +26,9 @@ REASONS = [
     ),
     (
         "claim",
-        Text("Ich will eine Forderung gerichtlich geltend machen", "I want to sue for a claim").lazy(),
+        Text(
+            "Ich will eine Forderung gerichtlich geltend machen", "I want to sue for a claim"
+        ).lazy(),
     ),
     ("other", Text("Ein anderes rechtliches Interesse", "Another legal interest").lazy()),
 ]

@@ -14,7 +14,7 @@ from buergerportal.applications.models import Application
 from .lookup_log import lookup_log_record
 
 
-def _record_and_answers(application: Application):  # noqa: ANN202 (a pair used here only)
+def _record_and_answers(application: Application):
     from .requests import request_answers
     from .rules import business_for_answers
 

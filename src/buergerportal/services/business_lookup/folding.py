@@ -23,7 +23,7 @@ def text_fold(text: str) -> str:
     )
     words = []
     for word in _WORD.findall(text):
-        if word.endswith("str") and word != "str" or word == "str":  # "Hauptstr." = "Hauptstraße"
+        if (word.endswith("str") and word != "str") or word == "str":  # "Hauptstr." = "Hauptstraße"
             word += "asse"
         words.append(word)
     return " ".join(words)

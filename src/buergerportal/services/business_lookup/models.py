@@ -94,6 +94,9 @@ class TradeNotification(models.Model):
     class Meta:
         ordering = ["effective_on", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.effective_on}"
+
 
 class ExtendedLookup(models.Model):
     """Who looked at a business's further data, when and why (§ 14 (11) GewO); deleted after six
@@ -121,3 +124,6 @@ class ExtendedLookup(models.Model):
 
     class Meta:
         ordering = ["-looked_up_at"]
+
+    def __str__(self) -> str:
+        return f"{self.looked_up_at:%Y-%m-%d %H:%M} {self.reason}"

@@ -102,13 +102,19 @@ def _plan(rng: random.Random, number: int, until: date) -> _Planned:
     family, given = rng.choice(FAMILY_NAMES), rng.choice(GIVEN_NAMES)
     sole = rng.random() < 0.65
     if sole:
-        form = rng.choice((LegalForm.SOLE_TRADER, LegalForm.SOLE_TRADER, LegalForm.REGISTERED_TRADER))
-        name = rng.choice((f"{short} {family}", f"{given} {family} {short}", f"{short} {given} {family}"))
+        form = rng.choice(
+            (LegalForm.SOLE_TRADER, LegalForm.SOLE_TRADER, LegalForm.REGISTERED_TRADER)
+        )
+        name = rng.choice(
+            (f"{short} {family}", f"{given} {family} {short}", f"{short} {given} {family}")
+        )
         if form == LegalForm.REGISTERED_TRADER:
             name += " e.K."
     else:
         form = rng.choice(list(COMPANY_FORMS))
-        stem = rng.choice((family, rng.choice(COMPANY_WORDS), f"{family} & {rng.choice(FAMILY_NAMES)}"))
+        stem = rng.choice(
+            (family, rng.choice(COMPANY_WORDS), f"{family} & {rng.choice(FAMILY_NAMES)}")
+        )
         name = f"{stem} {short} {COMPANY_FORMS[form]}"
     registered = _day(rng, until - timedelta(days=365 * YEARS), until)
     business = Business(
@@ -120,7 +126,9 @@ def _plan(rng: random.Random, number: int, until: date) -> _Planned:
         owner_family_name=family,
         owner_given_names=given,
         owner_birth_date=registered - timedelta(days=rng.randint(19 * 365, 60 * 365)),
-        owner_address=f"{rng.choice(STREETS)} {rng.randint(1, 120)}, 68{rng.randint(100, 309)} Mannheim",
+        owner_address=(
+            f"{rng.choice(STREETS)} {rng.randint(1, 120)}, 68{rng.randint(100, 309)} Mannheim"
+        ),
         registered_on=registered,
     )
     main = _place(rng, registered)
@@ -129,15 +137,25 @@ def _plan(rng: random.Random, number: int, until: date) -> _Planned:
         branch = _place(rng, _day(rng, registered, until))
         branch.main = False
         establishments.append(branch)
-    notifications = [TradeNotification(kind=TradeNotification.Kind.REGISTRATION,
-                                       effective_on=registered, details={"name": name})]  # fmt: skip
+    notifications = [
+        TradeNotification(
+            kind=TradeNotification.Kind.REGISTRATION,
+            effective_on=registered,
+            details={"name": name},
+        )
+    ]
     if rng.random() < 0.4 and (until - registered).days > 60:
         moved = _day(rng, registered + timedelta(days=30), until)
         new_main = _place(rng, moved)
         main.closed_on = moved
         establishments.insert(0, new_main)
-        notifications.append(TradeNotification(kind=TradeNotification.Kind.CHANGE,
-                                                effective_on=moved, details={"address": str(new_main)}))  # fmt: skip
+        notifications.append(
+            TradeNotification(
+                kind=TradeNotification.Kind.CHANGE,
+                effective_on=moved,
+                details={"address": str(new_main)},
+            )
+        )
     if rng.random() < 0.25 and (until - registered).days > 60:
         ended = _day(rng, registered + timedelta(days=30), until)
         ended = max(ended, *(e.opened_on for e in establishments))
@@ -145,8 +163,9 @@ def _plan(rng: random.Random, number: int, until: date) -> _Planned:
         business.deregistered_on = ended
         for establishment in establishments:
             establishment.closed_on = establishment.closed_on or ended
-        notifications.append(TradeNotification(kind=TradeNotification.Kind.DEREGISTRATION,
-                                                effective_on=ended))  # fmt: skip
+        notifications.append(
+            TradeNotification(kind=TradeNotification.Kind.DEREGISTRATION, effective_on=ended)
+        )
     business.search_text = business_search_text(
         business, [e for e in establishments if e.closed_on is None]
     )

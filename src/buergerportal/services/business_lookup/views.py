@@ -13,6 +13,7 @@ from django_ratelimit.decorators import ratelimit
 
 from buergerportal.accounts.models import OrgUnit
 from buergerportal.accounts.permissions import staff_has_role
+from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.applications.drafts import draft_save_step, draft_start
 
 from .definition import SERVICE
@@ -82,12 +83,13 @@ def request_start(request: HttpRequest, number: str) -> HttpResponse:
 @login_required
 def my_lookups(request: HttpRequest) -> HttpResponse:
     """A business owner reads who looked up their business's further data, when and why."""
-    return render(request, "business_lookup/lookups.html", {"lookups": lookups_for_owner(request.user)})
+    lookups = lookups_for_owner(resident_from_request(request))
+    return render(request, "business_lookup/lookups.html", {"lookups": lookups})
 
 
 def _trade_office_staff(request: HttpRequest) -> None:
     unit = OrgUnit.objects.filter(slug=SERVICE.unit).first()
-    if unit is None or not staff_has_role(request.user, unit=unit):
+    if unit is None or not staff_has_role(resident_from_request(request), unit=unit):
         raise Http404
 
 
@@ -101,12 +103,11 @@ def intake(request: HttpRequest) -> HttpResponse:
         try:
             number = business_register().notice_record(TradeNotice(**data), actor=request.user)
         except BusinessNotFound:
-            form.add_error(
-                "number", _("No active business has this number. Check the number.")
-            )
+            form.add_error("number", _("No active business has this number. Check the number."))
         else:
             messages.success(
-                request, _("The notification is recorded for business %(number)s.") % {"number": number}
+                request,
+                _("The notification is recorded for business %(number)s.") % {"number": number},
             )
             return redirect("business_lookup:intake")
     return render(request, "business_lookup/intake.html", {"form": form})

@@ -41,7 +41,7 @@ def _sqlite(terms: list[str], *, fuzzy: bool) -> list[int]:
 def _postgresql(terms: list[str], *, fuzzy: bool) -> list[int]:
     # the terms are folded (letters and digits only), so no LIKE wildcard can be in them
     condition = "%s <%% search_text" if fuzzy else "search_text LIKE %s"
-    params: list[object] = [t if fuzzy else f"%{t}%" for t in terms]
+    params: list[str | int] = [t if fuzzy else f"%{t}%" for t in terms]
     where = " AND ".join([condition] * len(terms))
     with connection.cursor() as cursor:
         cursor.execute(

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from buergerportal.accounts.models import User
+
 from ..folding import text_fold
 from ..models import Business, Establishment, TradeNotification
 from .base import (
@@ -31,7 +33,9 @@ def _open(business: Business) -> list[Establishment]:
 
 
 def _address(establishments: list[Establishment]) -> str:
-    main = next((e for e in establishments if e.main), establishments[0] if establishments else None)
+    main = next(
+        (e for e in establishments if e.main), establishments[0] if establishments else None
+    )
     return str(main) if main else ""
 
 
@@ -64,7 +68,9 @@ class EmbeddedBusinessRegister(BusinessRegister):
     def search(self, terms: list[str], *, limit: int) -> list[BusinessHit]:
         ids = candidates_find(terms, wanted=limit)
         rows = Business.objects.filter(pk__in=ids, status=Business.Status.ACTIVE).prefetch_related(
-            Prefetch("establishments", queryset=Establishment.objects.filter(closed_on__isnull=True))
+            Prefetch(
+                "establishments", queryset=Establishment.objects.filter(closed_on__isnull=True)
+            )
         )
         hits = []
         for business in rows:
@@ -130,13 +136,14 @@ class EmbeddedBusinessRegister(BusinessRegister):
             )
             details = {"name": notice.name, "activity": notice.activity}
         else:
-            business = (
+            found = (
                 Business.objects.select_for_update()
                 .filter(number=notice.number.strip().upper(), status=Business.Status.ACTIVE)
                 .first()
             )
-            if business is None:
+            if found is None:
                 raise BusinessNotFound(notice.number)
+            business = found
             details = _apply(business, notice)
         business.search_text = business_search_text(business, _open(business))
         business.save()
@@ -146,7 +153,7 @@ class EmbeddedBusinessRegister(BusinessRegister):
             effective_on=notice.effective_on,
             details=details,
             recorded_at=timezone.now(),
-            recorded_by=actor if getattr(actor, "pk", None) else None,
+            recorded_by=actor if isinstance(actor, User) else None,
         )
         return business.number
 
