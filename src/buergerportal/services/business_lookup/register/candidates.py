@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-CANDIDATES = 500
+CANDIDATES = 200
 
 
 def _halves(term: str) -> list[str]:
@@ -25,34 +25,40 @@ def _fts_string(piece: str) -> str:
     return '"' + piece.replace('"', '""') + '"'
 
 
-def _sqlite(terms: list[str], *, fuzzy: bool) -> list[int]:
+COLUMNS = "b.id, b.number, b.name, b.activity, b.search_text"
+Row = tuple[int, str, str, str, str]  # id, number, name, activity, search_text
+
+
+def _sqlite(terms: list[str], *, fuzzy: bool) -> list[Row]:
     if fuzzy:
         parts = ["(" + " OR ".join(_fts_string(p) for p in _halves(t)) + ")" for t in terms]
     else:
         parts = [_fts_string(t) for t in terms]
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid FROM business_lookup_fts WHERE business_lookup_fts MATCH %s LIMIT %s",
+            f"SELECT {COLUMNS} FROM business_lookup_fts "  # noqa: S608 (no input in the SQL text)
+            "JOIN business_lookup_business b ON b.id = business_lookup_fts.rowid "
+            "WHERE business_lookup_fts MATCH %s LIMIT %s",
             [" AND ".join(parts), CANDIDATES],
         )
-        return [row[0] for row in cursor.fetchall()]
+        return cursor.fetchall()
 
 
-def _postgresql(terms: list[str], *, fuzzy: bool) -> list[int]:
+def _postgresql(terms: list[str], *, fuzzy: bool) -> list[Row]:
     # the terms are folded (letters and digits only), so no LIKE wildcard can be in them
-    condition = "%s <%% search_text" if fuzzy else "search_text LIKE %s"
+    condition = "%s <%% b.search_text" if fuzzy else "b.search_text LIKE %s"
     params: list[str | int] = [t if fuzzy else f"%{t}%" for t in terms]
     where = " AND ".join([condition] * len(terms))
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT id FROM business_lookup_business "  # noqa: S608 (no input in the SQL text)
-            f"WHERE status = 'active' AND {where} LIMIT %s",
+            f"SELECT {COLUMNS} FROM business_lookup_business b "  # noqa: S608 (no input in the SQL)
+            f"WHERE b.status = 'active' AND {where} LIMIT %s",
             [*params, CANDIDATES],
         )
-        return [row[0] for row in cursor.fetchall()]
+        return cursor.fetchall()
 
 
-def _fallback(terms: list[str], *, fuzzy: bool) -> list[int]:
+def _fallback(terms: list[str], *, fuzzy: bool) -> list[Row]:
     """Other databases: substring match without an index (no typo tolerance)."""
     from django.db.models import Q
 
@@ -61,14 +67,16 @@ def _fallback(terms: list[str], *, fuzzy: bool) -> list[int]:
     query = Q(status=Business.Status.ACTIVE)
     for term in terms:
         query &= Q(search_text__contains=term)
-    return list(Business.objects.filter(query).values_list("pk", flat=True)[:CANDIDATES])
+    fields = ("pk", "number", "name", "activity", "search_text")
+    return list(Business.objects.filter(query).values_list(*fields)[:CANDIDATES])
 
 
-def candidates_find(terms: list[str], *, wanted: int) -> list[int]:
-    """Ids of active businesses that may match every term: exact ones first."""
+def candidates_find(terms: list[str], *, wanted: int) -> list[Row]:
+    """Active businesses (id, number, name, activity, search text) that may match every term:
+    exact ones first."""
     finder = {"sqlite": _sqlite, "postgresql": _postgresql}.get(connection.vendor, _fallback)
-    found = finder(terms, fuzzy=False)
+    found = list(finder(terms, fuzzy=False))
     if len(found) < wanted and connection.vendor in ("sqlite", "postgresql"):
-        seen = set(found)
-        found += [pk for pk in finder(terms, fuzzy=True) if pk not in seen]
+        seen = {row[0] for row in found}
+        found += [row for row in finder(terms, fuzzy=True) if row[0] not in seen]
     return found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from buergerportal.accounts.models import User
@@ -21,22 +20,18 @@ from .base import (
 from .candidates import candidates_find
 from .ranking import candidate_score
 
+NAME_END = " | "  # after the folded name, so ranking needs no second folding
+
 
 def business_search_text(business: Business, establishments: list[Establishment]) -> str:
-    """The folded text the full-text index holds: name, activity and the open establishments."""
+    """The folded text the full-text index holds: the name, then activity and the open
+    establishments (``"baeckerei weber | herstellung ... seckenheimer strasse 20 ..."``)."""
     places = [f"{e.street} {e.house_number} {e.postcode} {e.city}" for e in establishments]
-    return text_fold(" ".join([business.name, business.activity, *places]))
+    return text_fold(business.name) + NAME_END + text_fold(" ".join([business.activity, *places]))
 
 
 def _open(business: Business) -> list[Establishment]:
     return [e for e in business.establishments.all() if e.closed_on is None]
-
-
-def _address(establishments: list[Establishment]) -> str:
-    main = next(
-        (e for e in establishments if e.main), establishments[0] if establishments else None
-    )
-    return str(main) if main else ""
 
 
 def _record(business: Business) -> BusinessRecord:
@@ -66,29 +61,32 @@ def _record(business: Business) -> BusinessRecord:
 
 class EmbeddedBusinessRegister(BusinessRegister):
     def search(self, terms: list[str], *, limit: int) -> list[BusinessHit]:
-        ids = candidates_find(terms, wanted=limit)
-        rows = Business.objects.filter(pk__in=ids, status=Business.Status.ACTIVE).prefetch_related(
-            Prefetch(
-                "establishments", queryset=Establishment.objects.filter(closed_on__isnull=True)
-            )
-        )
-        hits = []
-        for business in rows:
-            score = candidate_score(
-                terms, name_folded=text_fold(business.name), search_text=business.search_text
-            )
+        scored = []
+        for pk, number, name, activity, text in candidates_find(terms, wanted=limit):
+            name_folded, _, rest = text.partition(NAME_END)
+            score = candidate_score(terms, name_folded=name_folded, search_text=rest)
             if score > 0:
-                hits.append(
-                    BusinessHit(
-                        number=business.number,
-                        name=business.name,
-                        address=_address(list(business.establishments.all())),
-                        activity=business.activity,
-                        score=score,
-                    )
-                )
-        hits.sort(key=lambda h: (-h.score, text_fold(h.name), h.number))
-        return hits[:limit]
+                scored.append((-score, name_folded, number, pk, name, activity))
+        scored.sort()
+        top = scored[:limit]
+        addresses: dict[int, str] = {}
+        places = (
+            Establishment.objects.filter(business_id__in=[row[3] for row in top], closed_on=None)
+            .order_by("-main", "pk")
+            .values_list("business_id", "street", "house_number", "postcode", "city")
+        )
+        for business_id, street, house_number, postcode, city in places:
+            addresses.setdefault(business_id, f"{street} {house_number}, {postcode} {city}")
+        return [
+            BusinessHit(
+                number=number,
+                name=name,
+                address=addresses.get(pk, ""),
+                activity=activity,
+                score=-negative,
+            )
+            for negative, _folded, number, pk, name, activity in top
+        ]
 
     def business(self, number: str) -> BusinessRecord | None:
         business = Business.objects.filter(number=number.strip().upper()).first()
