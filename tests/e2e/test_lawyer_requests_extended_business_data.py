@@ -34,6 +34,10 @@ def test_lawyer_requests_extended_data_and_the_extract_arrives(
     lawyer = UserFactory(email="kanzlei@example.org", first_name="Karin", last_name="Keller")
     clerk = staff_member(unit=business_city["unit"], role=Role.CLERK)
     page = portal.page
+    # paying renders the receipt and deciding the notice and extract (WeasyPrint, seconds each
+    # on a busy machine) before the next page loads
+    page.set_default_navigation_timeout(60_000)
+    page.set_default_timeout(60_000)
     portal.start("/")
     portal.log_in(lawyer.email, PASSWORD)
 
@@ -70,6 +74,8 @@ def test_lawyer_requests_extended_data_and_the_extract_arrives(
     # The clerk of the trade office opens the case and approves
     staff = another_portal()
     spage = staff.page
+    spage.set_default_navigation_timeout(60_000)
+    spage.set_default_timeout(60_000)
     staff.start("/")
     staff.log_in_staff(clerk, PASSWORD)
     spage.goto(staff.url("/sachbearbeitung/"))
