@@ -102,3 +102,9 @@ def test_many_searches_from_one_address_are_refused_for_a_while(client, bakeries
 def test_an_empty_search_form_lists_nothing(client, bakeries):
     page = client.get(reverse("business_lookup:search")).content.decode()
     assert "Seckenheimer" not in page and 'id="error-summary"' not in page
+
+
+def test_the_service_page_leads_to_the_search_and_to_the_extended_request(client, trade_office):
+    page = client.get(reverse("catalogue:detail", args=["gewerbeauskunft"])).content.decode()
+    assert reverse("business_lookup:search") in page
+    assert reverse("applications:start", args=["gewerbeauskunft"]) in page
