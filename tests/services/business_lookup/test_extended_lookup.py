@@ -151,6 +151,7 @@ def test_starting_from_the_search_fills_in_the_business(client, trade_office, ba
     draft = Draft.objects.get(owner=lawyer)
     assert response["Location"] == reverse("applications:step", args=[draft.pk, "interesse"])
     assert draft.data["betrieb"]["business_number"] == [bakeries["weber"]]
+    assert draft.data["betrieb"]["business_address"] == ["Meerfeldstraße 3, 68165 Mannheim"]
 
 
 def test_requests_need_an_account_and_a_known_active_business(

@@ -63,7 +63,7 @@ def request_start(request: HttpRequest, number: str) -> HttpResponse:
     answers = {
         "business_number": record.number,
         "business_name": record.name,
-        "business_address": record.establishments[0] if record.establishments else "",
+        "business_address": record.address,
     }
     earlier = requests_about(applicant=request.user, answers=answers)
     if request.method == "POST" and not earlier:

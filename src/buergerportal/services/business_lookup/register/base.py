@@ -48,6 +48,7 @@ class BusinessRecord:
     registered_on: date
     deregistered_on: date | None
     establishments: tuple[str, ...]
+    address: str = ""  # the main open establishment: the public business address
     notifications: tuple[NotificationRecord, ...] = field(default=())
 
 

@@ -35,7 +35,8 @@ def _open(business: Business) -> list[Establishment]:
 
 
 def _record(business: Business) -> BusinessRecord:
-    establishments = list(business.establishments.all())
+    establishments = list(business.establishments.order_by("-main", "opened_on", "pk"))
+    open_ones = [e for e in establishments if e.closed_on is None]
     return BusinessRecord(
         number=business.number,
         name=business.name,
@@ -52,6 +53,7 @@ def _record(business: Business) -> BusinessRecord:
             str(e) + ("" if e.closed_on is None else f" (-{e.closed_on:%d.%m.%Y})")
             for e in establishments
         ),
+        address=str(open_ones[0]) if open_ones else "",
         notifications=tuple(
             NotificationRecord(kind=n.kind, effective_on=n.effective_on)
             for n in business.notifications.all()
