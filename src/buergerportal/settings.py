@@ -240,6 +240,15 @@ CIVIL_STATUS_REGISTER = env_str(
     "buergerportal.services.certificates.register_embedded.EmbeddedCivilStatusRegister",
 )
 
+# --- Business-register lookup (services/business_lookup) ----------------------------------
+BUSINESS_REGISTER = env_str(
+    "BP_BUSINESS_REGISTER",
+    "buergerportal.services.business_lookup.register.embedded.EmbeddedBusinessRegister",
+)
+# Public searches per IP address and window (django-ratelimit), and the most results one shows.
+BUSINESS_SEARCH_RATE = env_str("BP_RATE_BUSINESS_SEARCH", "30/m")
+BUSINESS_SEARCH_MAX_RESULTS = env_int("BP_BUSINESS_SEARCH_MAX_RESULTS", 50)
+
 # --- Entitlements (permits, passes): revocation with due process -------------------------
 # Days the holder has to respond before a clerk may revoke (urgent revocations do not wait).
 ENTITLEMENT_REVOCATION_RESPONSE_DAYS = env_int("BP_ENTITLEMENT_REVOCATION_RESPONSE_DAYS", 14)

@@ -73,7 +73,9 @@ def test_demo_twice_prints_logins_and_creates_no_duplicates(migrated):
         "from buergerportal.accounts.models import User, Membership;"
         "print(User.objects.count(), Membership.objects.count())",
     )
-    assert count.stdout.split() == ["8", "5"]
+    # the demo city's 8 people and 5 memberships, and the business-register lookup's clerk of
+    # the trade office (1 membership) and lawyer
+    assert count.stdout.split() == ["10", "6"]
 
 
 def test_totp_prints_a_six_digit_code_for_demo_staff(migrated):

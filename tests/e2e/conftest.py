@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from .business_lookup import business_city  # noqa: F401  (for the business-register journeys)
 from .certificates import certificates_city  # noqa: F401  (the certificate journeys)
 from .parking import parking_city  # noqa: F401  (a fixture for the parking journeys)
 

@@ -1,0 +1,90 @@
+"""The trade office records Gewerbeanzeigen; the public search follows at once."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from buergerportal.accounts.models import Role
+from buergerportal.services.business_lookup.models import Business, TradeNotification
+from buergerportal.services.business_lookup.public_search import business_search
+from tests.engine_fixtures import login_staff
+from tests.factories import OrgUnitFactory, UserFactory, staff_member
+
+REGISTRATION = {
+    "kind": "registration",
+    "effective_on": "2026-06-01",
+    "name": "Konditorei Süß",
+    "legal_form": "sole",
+    "owner_family_name": "Süß",
+    "owner_given_names": "Sofia",
+    "owner_birth_date": "1990-01-31",
+    "owner_address": "Augartenstraße 1, 68165 Mannheim",
+    "street": "Dalbergstraße",
+    "house_number": "4",
+    "postcode": "68159",
+    "city": "Mannheim",
+    "activity": "Herstellung von Torten",
+    "activity_code": "10.71",
+}
+
+
+def _names(query):
+    return [hit.name for hit in business_search(query).hits]
+
+
+def test_a_registration_a_move_and_a_deregistration_update_the_register(client, trade_office):
+    clerk = staff_member(unit=trade_office, role=Role.CLERK)
+    login_staff(client, clerk)
+    url = reverse("business_lookup:intake")
+    response = client.post(url, REGISTRATION)
+    assert response.status_code == 302
+    business = Business.objects.get(name="Konditorei Süß")
+    assert _names("Konditorei Suess Dalbergstrasse") == ["Konditorei Süß"]
+
+    move = {"kind": "change", "effective_on": "2026-06-10", "number": business.number,
+            "street": "Jungbuschstraße", "house_number": "9", "postcode": "68159",
+            "city": "Mannheim"}  # fmt: skip
+    response = client.post(url, move)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert _names("Konditorei Jungbusch") == ["Konditorei Süß"]
+    assert _names("Konditorei Dalbergstrasse") == []
+
+    client.post(
+        url, {"kind": "deregistration", "effective_on": "2026-06-14", "number": business.number}
+    )
+    business.refresh_from_db()
+    assert business.status == Business.Status.DEREGISTERED
+    assert _names("Konditorei") == []
+    kinds = list(business.notifications.values_list("kind", "recorded_by"))
+    assert kinds == [
+        (TradeNotification.Kind.REGISTRATION, clerk.pk),
+        (TradeNotification.Kind.CHANGE, clerk.pk),
+        (TradeNotification.Kind.DEREGISTRATION, clerk.pk),
+    ]
+
+
+def test_a_registration_without_its_fields_lists_what_is_missing(client, trade_office):
+    login_staff(client, staff_member(unit=trade_office))
+    response = client.post(
+        reverse("business_lookup:intake"), {"kind": "registration", "effective_on": "2026-06-01"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and 'id="error-summary"' in page
+    assert page.count("Needed for this notification") + page.count("Für diese Anzeige nötig") >= 8
+    assert not Business.objects.exists()
+
+
+def test_a_change_to_an_unknown_business_is_refused(client, trade_office):
+    login_staff(client, staff_member(unit=trade_office))
+    response = client.post(
+        reverse("business_lookup:intake"),
+        {"kind": "change", "effective_on": "2026-06-01", "number": "GW-0009999"},
+    )
+    assert "Kein aktives Gewerbe hat diese Nummer" in response.content.decode()
+
+
+def test_only_trade_office_staff_record_notifications(client, trade_office):
+    login_staff(client, staff_member(unit=OrgUnitFactory(slug="standesamt")))
+    assert client.get(reverse("business_lookup:intake")).status_code == 404
+    client.force_login(UserFactory())
+    assert client.get(reverse("business_lookup:intake")).status_code == 404
