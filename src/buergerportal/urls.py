@@ -29,6 +29,9 @@ urlpatterns = [
     # --- payments (issue 4) ---
     path("zahlungen/", include("buergerportal.payments.urls")),
     path("test-payments/", include("buergerportal.payments.providers.test_urls")),
+    # --- digital strategy and live figures (issue 17) ---
+    path("strategie/", include("buergerportal.strategy.urls")),
+    path("zahlen/", include("buergerportal.figures.urls")),
 ]
 # Every enabled service's own pages (services/base.py: ``url_prefix``, ``urls_module``).
 urlpatterns += [
