@@ -7,6 +7,7 @@ an ordered offset), so the job's time grows with the cases but its memory does n
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -53,7 +54,7 @@ def _start_of(day: date) -> datetime:
 def _percentile_hours(decided: QuerySet[Application], count: int, share: float) -> float | None:
     if count == 0:
         return None
-    position = min(count - 1, int(share * (count - 1) + 0.5))
+    position = max(0, math.ceil(share * count) - 1)  # nearest rank
     duration = decided.order_by("duration").values_list("duration", flat=True)[position]
     return duration.total_seconds() / 3600 if duration is not None else None
 

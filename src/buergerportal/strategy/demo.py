@@ -133,7 +133,7 @@ def strategy_demo_load(*, users: dict[str, Any] | None = None) -> Strategy:
         )
     for row in rows:
         related = [n.strip() for n in row["related"].split(";") if n.strip()]
-        measures[row["number"]].related.set([measures[n] for n in related if n in measures])
+        measures[row["number"]].related.add(*[measures[n] for n in related if n in measures])
     _demo_details(measures)
     _staff(*OFFICE_STAFF, unit=office)
     schools = measures["2.4"].coordinator

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import partial
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from buergerportal.accounts.models import OrgUnit
 from buergerportal.core.i18n import Text
@@ -117,7 +117,12 @@ def measure_update(
     changes: list[Text] = []
     if locked.status != status:
         old, new = MeasureStatus(locked.status), MeasureStatus(status)
-        changes.append(Text(f"Status: {_de(old)} → {_de(new)}", f"Status: {old.label} → {new.label}"))
+        changes.append(
+            Text(
+                f"Status: {_label(old, 'de')} → {_label(new, 'de')}",
+                f"Status: {_label(old, 'en')} → {_label(new, 'en')}",
+            )
+        )
         locked.status = status
     if locked.budget_cents != budget_cents:
         changes.append(
@@ -158,10 +163,8 @@ def _num(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def _de(status: MeasureStatus) -> str:
-    from django.utils import translation
-
-    with translation.override("de"):
+def _label(status: MeasureStatus, language: str) -> str:
+    with translation.override(language):
         return str(status.label)
 
 

@@ -47,7 +47,7 @@ def _portfolio_chart(rows: list[MeasureRow]) -> object:
         description=_("One bar per measure, in percent; the same numbers are in the list."),
         bars=[
             Bar(
-                f"{r.measure.number} {r.measure.title}",
+                r.measure.number,
                 r.progress.percent,
                 f"{r.progress.percent} %" if r.progress.percent is not None else _("not known"),
             )
