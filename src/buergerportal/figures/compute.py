@@ -8,20 +8,12 @@ an ordered offset), so the job's time grows with the cases but its memory does n
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import (
-    Count,
-    DurationField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-)
+from django.db.models import Count, F, FloatField, Func, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.utils import timezone
 
@@ -51,47 +43,105 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, datetime.min.time()))
 
 
-def _percentile_hours(decided: QuerySet[Application], count: int, share: float) -> float | None:
-    if count == 0:
+class HoursBetween(Func):
+    """Hours from ``start`` to ``end`` in the database's own arithmetic (no per-row Python)."""
+
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(julianday(%(expressions)s)) * 24",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="EXTRACT(EPOCH FROM (%(expressions)s)) / 3600.0",
+            arg_joiner=" - ",
+            **extra,
+        )
+
+
+def _nearest_rank(ordered: list[float], share: float) -> float | None:
+    if not ordered:
         return None
-    position = max(0, math.ceil(share * count) - 1)  # nearest rank
-    duration = decided.order_by("duration").values_list("duration", flat=True)[position]
-    return duration.total_seconds() / 3600 if duration is not None else None
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def _counts(applications: QuerySet[Application]) -> QuerySet[Any]:
-    automatic = CaseEvent.objects.filter(
-        application=OuterRef("pk"),
-        kind__in=(EventKind.APPROVED, EventKind.REJECTED),
-        actor__isnull=True,
-    )
-    return applications.annotate(automatic=Exists(automatic)).aggregate(
+FIELDS = (
+    "applications", "drafts_started", "drafts_submitted", "decided", "decided_automatically",
+    "decided_in_time", "charged", "paid_online",
+)  # fmt: skip
+
+
+def _scope_rows(
+    applications: QuerySet[Application], drafts: QuerySet[Draft]
+) -> dict[str, dict[str, Any]]:
+    """Every service's counts, times and shares from four grouped scans; the key "" sums all."""
+    rows: dict[str, dict[str, Any]] = defaultdict(lambda: dict.fromkeys(FIELDS, 0))
+    counts = applications.values("service_slug").annotate(
         applications=Count("pk"),
         decided=Count("pk", filter=Q(decided_at__isnull=False)),
-        decided_automatically=Count("pk", filter=Q(decided_at__isnull=False, automatic=True)),
-        decided_in_time=Count("pk", filter=Q(decided_at__isnull=False, decided_at__lte=F("due_at"))),
+        decided_in_time=Count(
+            "pk", filter=Q(decided_at__isnull=False, decided_at__lte=F("due_at"))
+        ),
         charged=Count("pk", filter=Q(fee_cents__gt=0)),
         paid_online=Count("pk", filter=Q(fee_cents__gt=0, paid_at__isnull=False)),
     )
-
-
-def _scope_figures(
-    *, applications: QuerySet[Application], drafts: QuerySet[Draft]
-) -> dict[str, Any]:
-    counts = _counts(applications)
-    decided = applications.filter(decided_at__isnull=False).annotate(
-        duration=ExpressionWrapper(
-            F("decided_at") - Coalesce("paid_at", "submitted_at"), output_field=DurationField()
+    automatic = (
+        CaseEvent.objects.filter(
+            application__in=applications.filter(decided_at__isnull=False),
+            kind__in=(EventKind.APPROVED, EventKind.REJECTED),
+            actor__isnull=True,
         )
+        .values("application__service_slug")
+        .annotate(n=Count("application", distinct=True))
     )
-    draft_counts = drafts.aggregate(
-        drafts_started=Count("pk"), drafts_submitted=Count("pk", filter=Q(application__isnull=False))
+    draft_counts = drafts.values("service_slug").annotate(
+        drafts_started=Count("pk"),
+        drafts_submitted=Count("pk", filter=Q(application__isnull=False)),
     )
+    for row in counts:
+        for key, value in row.items():
+            if key != "service_slug":
+                rows[row["service_slug"]][key] += value
+                rows[""][key] += value
+    for row in automatic:
+        rows[row["application__service_slug"]]["decided_automatically"] += row["n"]
+        rows[""]["decided_automatically"] += row["n"]
+    for row in draft_counts:
+        for key in ("drafts_started", "drafts_submitted"):
+            rows[row["service_slug"]][key] += row[key]
+            rows[""][key] += row[key]
+    hours: dict[str, list[float]] = defaultdict(list)
+    decided = applications.filter(decided_at__isnull=False).values_list(
+        "service_slug", HoursBetween(F("decided_at"), Coalesce("paid_at", "submitted_at"))
+    )
+    for slug, value in decided.iterator(chunk_size=10_000):
+        hours[slug].append(value)
+    everything: list[float] = []
+    for slug, values in hours.items():
+        values.sort()
+        rows[slug]["median_hours"] = _nearest_rank(values, 0.5)
+        rows[slug]["p90_hours"] = _nearest_rank(values, 0.9)
+        everything.extend(values)
+    everything.sort()
+    rows[""]["median_hours"] = _nearest_rank(everything, 0.5)
+    rows[""]["p90_hours"] = _nearest_rank(everything, 0.9)
+    return rows
+
+
+def _values(row: dict[str, Any] | None) -> dict[str, Any]:
+    row = row or {}
     return {
-        **counts,
-        **draft_counts,
-        "median_hours": _percentile_hours(decided, counts["decided"], 0.5),
-        "p90_hours": _percentile_hours(decided, counts["decided"], 0.9),
+        **{key: int(row.get(key, 0)) for key in FIELDS},
+        "median_hours": row.get("median_hours"),
+        "p90_hours": row.get("p90_hours"),
     }
 
 
@@ -103,20 +153,18 @@ def figures_compute(*, now: datetime | None = None) -> int:
     applications = Application.objects.filter(submitted_at__gte=since, submitted_at__lte=now)
     drafts = Draft.objects.filter(created_at__gte=since, created_at__lte=now)
     services = {service.slug: service for service in all_services()}
+    scanned = _scope_rows(applications, drafts)
     rows: dict[str, dict[str, Any]] = {}
     for slug, service in services.items():
         maturity = service_maturity(service)
         rows[slug] = {
-            **_scope_figures(
-                applications=applications.filter(service_slug=slug),
-                drafts=drafts.filter(service_slug=slug),
-            ),
+            **_values(scanned.get(slug)),
             "promised_hours": service.workflow.target_days * 24.0,
             "maturity_level": maturity.level,
             "maturity_facts": maturity.facts,
         }
     rows[PORTAL] = {
-        **_scope_figures(applications=applications, drafts=drafts),
+        **_values(scanned.get("")),
         "promised_hours": None,
         "maturity_level": None,
         "maturity_facts": {},
