@@ -512,6 +512,4 @@ SEPA_RETURN_PERIOD_DAYS = env_int("BP_SEPA_RETURN_PERIOD_DAYS", 56)
 # The unit whose members edit the strategy's measures, milestones and indicators.
 STRATEGY_OFFICE_UNIT = env_str("BP_STRATEGY_OFFICE_UNIT", "digitalstrategie")
 # Open data: the licence of every download and of the DCAT-AP.de catalogue.
-OPEN_DATA_LICENCE = env_str(
-    "BP_OPEN_DATA_LICENCE", "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
-)
+OPEN_DATA_LICENCE = env_str("BP_OPEN_DATA_LICENCE", "http://dcat-ap.de/def/licenses/dl-by-de/2.0")

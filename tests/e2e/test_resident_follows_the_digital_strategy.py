@@ -44,7 +44,9 @@ def test_resident_filters_opens_a_measure_and_downloads_the_csv(portal):
     assert main.get_by_role("link", name="1.1 Bürgerportal").count() == 0
     portal.check("strategy-portfolio-filtered")
 
-    portal.click_and_load(main.get_by_role("link", name="2.4 Digitalisierung von Schulen und Bildung"))
+    portal.click_and_load(
+        main.get_by_role("link", name="2.4 Digitalisierung von Schulen und Bildung")
+    )
     progress = page.locator("#progress").inner_text()
     # indicator 12 of 16 (75 %) and the milestones, computed; nobody typed a percentage
     assert progress.split(":", 1)[1].strip().startswith("88 %"), progress
@@ -56,11 +58,13 @@ def test_resident_filters_opens_a_measure_and_downloads_the_csv(portal):
     portal.click_and_load(page.get_by_role("link", name=portal.t("Digital strategy")).last)
     with page.expect_download() as download_info:
         page.get_by_role("link", name=portal.t("Measures as CSV")).click()
-    csv_text = open(download_info.value.path(), encoding="utf-8").read()
+    csv_text = download_info.value.path().read_text(encoding="utf-8")
     assert csv_text.splitlines()[0].startswith("number,field_number")
     assert len(csv_text.splitlines()) == 33  # header, 30 named measures, 4.1 and 4.5
 
-    portal.click_and_load(main.get_by_role("link", name=portal.t("Live figures of the online services")))
+    portal.click_and_load(
+        main.get_by_role("link", name=portal.t("Live figures of the online services"))
+    )
     assert page.locator("#period").is_visible()
     portal.check("figures-portal")
 

@@ -24,7 +24,9 @@ def test_strategy_office_adds_a_milestone_and_progress_and_history_change(portal
     page.goto(portal.url("/strategie/massnahme/3.4/"))
     before = page.locator("#progress").inner_text()
 
-    portal.click_and_load(page.locator("main").get_by_role("link", name=portal.t("Add a milestone")))
+    portal.click_and_load(
+        page.locator("main").get_by_role("link", name=portal.t("Add a milestone"))
+    )
     portal.check("strategy-milestone-add")
     page.get_by_label(portal.t("Milestone (German)")).fill("Rahmenvertrag vergeben")
     portal.click_and_load(page.get_by_role("button", name=portal.t("Save")))

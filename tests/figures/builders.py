@@ -35,7 +35,11 @@ def application_make(
         paid_at=submitted_at if paid else None,
     )
     if decided_at is not None:
-        CaseEvent.objects.create(application=application, kind=EventKind.APPROVED, actor=None if automatic else unit_member(unit))
+        CaseEvent.objects.create(
+            application=application,
+            kind=EventKind.APPROVED,
+            actor=None if automatic else unit_member(unit),
+        )
     return application
 
 

@@ -7,7 +7,6 @@ from buergerportal.figures.compute import figures_compute, health_record, period
 from buergerportal.figures.models import PORTAL, DailyAvailability, ServiceFigures
 from buergerportal.figures.presentation import figures_for
 from tests.applications.example_service import GUEST_SERVICE, SERVICE
-from tests.engine_fixtures import example_service, unit  # noqa: F401  (fixtures)
 
 from .builders import application_make
 
@@ -33,7 +32,9 @@ def test_the_job_computes_times_shares_and_months_from_the_cases(unit):
             paid=days != 6,
         )
     application_make(service=SERVICE.slug, unit=unit, submitted_at=now - timedelta(days=1))
-    application_make(service=SERVICE.slug, unit=unit, submitted_at=now - timedelta(days=400))  # too old
+    application_make(
+        service=SERVICE.slug, unit=unit, submitted_at=now - timedelta(days=400)
+    )  # too old
     figures_compute(now=now)
 
     figures = figures_for(SERVICE.slug)
@@ -55,7 +56,10 @@ def test_fewer_than_five_cases_are_suppressed(unit):
     now = timezone.now()
     for days in range(1, 4):
         application_make(
-            service=GUEST_SERVICE.slug, unit=unit, submitted_at=now - timedelta(days=10), decided_after=timedelta(days=days)
+            service=GUEST_SERVICE.slug,
+            unit=unit,
+            submitted_at=now - timedelta(days=10),
+            decided_after=timedelta(days=days),
         )
     figures_compute(now=now)
     figures = figures_for(GUEST_SERVICE.slug)

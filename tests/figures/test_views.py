@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from buergerportal.figures.compute import figures_compute
 from tests.applications.example_service import SERVICE
-from tests.engine_fixtures import example_service, unit  # noqa: F401  (fixtures)
 
 from .builders import application_make
 
@@ -17,7 +16,12 @@ pytestmark = pytest.mark.django_db
 def computed(unit):
     now = timezone.now()
     for days in range(1, 8):
-        application_make(service=SERVICE.slug, unit=unit, submitted_at=now - timedelta(days=9), decided_after=timedelta(days=days))
+        application_make(
+            service=SERVICE.slug,
+            unit=unit,
+            submitted_at=now - timedelta(days=9),
+            decided_after=timedelta(days=days),
+        )
     figures_compute(now=now)
     return now
 
@@ -51,6 +55,8 @@ def test_the_figures_and_the_dcat_catalogue_download(client, computed):
     assert catalogue["Content-Type"].startswith("application/ld+json")
     data = catalogue.json()
     assert data["@type"] == "dcat:Catalog"
-    urls = [d["dcat:downloadURL"]["@id"] for ds in data["dcat:dataset"] for d in ds["dcat:distribution"]]
+    urls = [
+        d["dcat:downloadURL"]["@id"] for ds in data["dcat:dataset"] for d in ds["dcat:distribution"]
+    ]
     assert any(u.endswith(reverse("strategy:data_csv")) for u in urls)
     assert all(ds["dct:license"]["@id"] for ds in data["dcat:dataset"])

@@ -18,7 +18,11 @@ def measure_make(number: str = "2.4", **fields) -> Measure:
         defaults={"title_de": "Infrastruktur", "title_en": "Infrastructure"},
     )
     return Measure.objects.create(
-        field=field, number=number, title_de=f"Maßnahme {number}", title_en=f"Measure {number}", **fields
+        field=field,
+        number=number,
+        title_de=f"Maßnahme {number}",
+        title_en=f"Measure {number}",
+        **fields,
     )
 
 
@@ -28,7 +32,9 @@ def milestone_make(measure: Measure, *, due: date, reached: date | None = None) 
     )
 
 
-def indicator_make(measure: Measure, *, current: int, target: int = 16, baseline: int = 0) -> Indicator:
+def indicator_make(
+    measure: Measure, *, current: int, target: int = 16, baseline: int = 0
+) -> Indicator:
     return Indicator.objects.create(
         measure=measure,
         name_de="Schulen mit Glasfaser",

@@ -12,7 +12,11 @@ def test_the_demo_loads_the_catalogue_with_section_four_marked_unknown_and_twice
     strategy_demo_load()
     known = Measure.objects.filter(field__known=True)
     assert known.count() == 30
-    assert sorted(FieldOfAction.objects.filter(known=True).values_list("number", flat=True)) == [1, 2, 3]
+    assert sorted(FieldOfAction.objects.filter(known=True).values_list("number", flat=True)) == [
+        1,
+        2,
+        3,
+    ]
     unknown = FieldOfAction.objects.get(known=False)
     assert unknown.number == 4
     assert set(unknown.measures.values_list("number", flat=True)) == {"4.1", "4.5"}

@@ -5,7 +5,12 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from buergerportal.strategy.editing import indicator_update, measure_update, milestone_add, milestone_reach
+from buergerportal.strategy.editing import (
+    indicator_update,
+    measure_update,
+    milestone_add,
+    milestone_reach,
+)
 from buergerportal.strategy.models import MeasureStatus
 from buergerportal.strategy.progress import measure_progress
 from buergerportal.strategy.subscriptions import subscription_confirm, subscription_request
@@ -22,20 +27,28 @@ def test_adding_a_reached_milestone_changes_progress_and_is_kept_in_the_history(
     today = timezone.localdate()
     milestone_make(measure, due=today + timedelta(days=30))
     assert measure_progress(measure).percent == 0
-    milestone_add(measure=measure, unit=unit, title_de="Ausschreibung", due_on=today, reached_on=today)
+    milestone_add(
+        measure=measure, unit=unit, title_de="Ausschreibung", due_on=today, reached_on=today
+    )
     assert measure_progress(measure).percent == 50
     change = measure.changes.get()
     assert change.unit == unit
     assert "Ausschreibung" in change.what_de and "Ausschreibung" in change.what_en
 
 
-def test_a_units_indicator_update_records_old_and_new_value_and_source(django_capture_on_commit_callbacks):
+def test_a_units_indicator_update_records_old_and_new_value_and_source(
+    django_capture_on_commit_callbacks,
+):
     unit = OrgUnitFactory()
     measure = measure_make()
     indicator = indicator_make(measure, current=9)
     with django_capture_on_commit_callbacks(execute=True):
         indicator_update(
-            indicator=indicator, unit=unit, current=Decimal(12), as_of=timezone.localdate(), source="Netzbetreiber"
+            indicator=indicator,
+            unit=unit,
+            current=Decimal(12),
+            as_of=timezone.localdate(),
+            source="Netzbetreiber",
         )
     change = measure.changes.get()
     assert "9 → 12" in change.what_en

@@ -1,5 +1,5 @@
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -51,7 +51,9 @@ def test_milestones_and_indicators_count_equally():
 
 def test_a_manual_value_counts_only_with_a_reason_and_until_it_expires(clock):
     today = timezone.localdate()
-    measure = measure_make(manual_percent=80, manual_reason="", manual_until=today + timedelta(days=3))
+    measure = measure_make(
+        manual_percent=80, manual_reason="", manual_until=today + timedelta(days=3)
+    )
     milestone_make(measure, due=today, reached=today)
     assert measure_progress(measure).source == Source.MILESTONES  # no reason: ignored
     measure.manual_reason = "Bericht des Fachbereichs vom Mai"
@@ -67,7 +69,9 @@ def test_a_manual_value_counts_only_with_a_reason_and_until_it_expires(clock):
 def test_a_measure_linked_to_the_portal_changes_its_progress_when_a_service_goes_online():
     """Nobody edits the measure: a new online service alone moves its progress."""
     planned = services_online() + 4
-    measure = measure_make("1.1", platform_metric=PlatformMetric.SERVICES_ONLINE, planned_services=planned)
+    measure = measure_make(
+        "1.1", platform_metric=PlatformMetric.SERVICES_ONLINE, planned_services=planned
+    )
     before = measure_progress(measure)
     assert before.source == Source.PLATFORM
     new_service = replace(SERVICE, slug="strategy-test-new-service")
@@ -84,7 +88,9 @@ def test_a_measure_linked_to_the_portal_changes_its_progress_when_a_service_goes
 
 def test_a_service_without_an_online_application_does_not_count_as_online():
     planned = services_online() + 4
-    measure = measure_make("1.1", platform_metric=PlatformMetric.SERVICES_ONLINE, planned_services=planned)
+    measure = measure_make(
+        "1.1", platform_metric=PlatformMetric.SERVICES_ONLINE, planned_services=planned
+    )
     before = measure_progress(measure).done
     registry.service_register(replace(SERVICE, slug="strategy-test-info-only", steps=()))
     try:

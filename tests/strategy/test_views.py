@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def office(settings):
-    return OrgUnitFactory(slug=settings.STRATEGY_OFFICE_UNIT, name_de="Stabsstelle", name_en="Office")
+    return OrgUnitFactory(
+        slug=settings.STRATEGY_OFFICE_UNIT, name_de="Stabsstelle", name_en="Office"
+    )
 
 
 def test_residents_filter_the_portfolio_by_field(client):
@@ -40,7 +42,9 @@ def test_a_measure_page_shows_computed_progress_history_and_an_accessible_chart(
 def test_a_resident_subscribes_and_confirms(client, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     measure_make("2.4")
-    response = client.post(reverse("strategy:subscribe", args=["2.4"]), {"email": "erika@example.org"})
+    response = client.post(
+        reverse("strategy:subscribe", args=["2.4"]), {"email": "erika@example.org"}
+    )
     assert response.status_code == 302
     subscription = MeasureSubscription.objects.get()
     assert subscription.confirmed_at is None
@@ -66,7 +70,12 @@ def test_the_strategy_office_adds_a_milestone_and_progress_and_history_change(cl
     today = timezone.localdate().isoformat()
     response = client.post(
         reverse("strategy:milestone_add", args=["2.4"]),
-        {"title_de": "Vergabe erteilt", "title_en": "Contract awarded", "due_on": today, "reached_on": today},
+        {
+            "title_de": "Vergabe erteilt",
+            "title_en": "Contract awarded",
+            "due_on": today,
+            "reached_on": today,
+        },
     )
     assert response.status_code == 302
     page = client.get(reverse("strategy:measure", args=["2.4"])).content.decode()
@@ -77,7 +86,9 @@ def test_the_strategy_office_adds_a_milestone_and_progress_and_history_change(cl
 def test_a_milestone_without_date_is_refused_with_an_error_summary(client, office):
     measure_make("2.4")
     login_staff(client, staff_member(unit=office))
-    response = client.post(reverse("strategy:milestone_add", args=["2.4"]), {"title_de": "X", "due_on": ""})
+    response = client.post(
+        reverse("strategy:milestone_add", args=["2.4"]), {"title_de": "X", "due_on": ""}
+    )
     assert response.status_code == 400
     assert 'id="error-summary"' in response.content.decode()
 
@@ -86,7 +97,8 @@ def test_a_manual_value_needs_reason_and_end_date(client, office):
     measure_make("2.4")
     login_staff(client, staff_member(unit=office))
     response = client.post(
-        reverse("strategy:measure_edit", args=["2.4"]), {"status": "in_progress", "manual_percent": "40"}
+        reverse("strategy:measure_edit", args=["2.4"]),
+        {"status": "in_progress", "manual_percent": "40"},
     )
     assert response.status_code == 400
     assert "manual_reason" in response.content.decode()

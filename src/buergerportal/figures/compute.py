@@ -23,7 +23,13 @@ from buergerportal.core.health import health_report
 from buergerportal.procedures.models import Application, CaseEvent, EventKind
 
 from .maturity import service_maturity
-from .models import PORTAL, DailyAvailability, HealthCheckResult, MonthlyApplications, ServiceFigures
+from .models import (
+    PORTAL,
+    DailyAvailability,
+    HealthCheckResult,
+    MonthlyApplications,
+    ServiceFigures,
+)
 
 MONTHS = 12
 AVAILABILITY_DAYS = 30
@@ -106,18 +112,17 @@ def _scope_rows(
         drafts_started=Count("pk"),
         drafts_submitted=Count("pk", filter=Q(application__isnull=False)),
     )
-    for row in counts:
-        for key, value in row.items():
-            if key != "service_slug":
-                rows[row["service_slug"]][key] += value
-                rows[""][key] += value
-    for row in automatic:
-        rows[row["application__service_slug"]]["decided_automatically"] += row["n"]
-        rows[""]["decided_automatically"] += row["n"]
-    for row in draft_counts:
-        for key in ("drafts_started", "drafts_submitted"):
-            rows[row["service_slug"]][key] += row[key]
-            rows[""][key] += row[key]
+    grouped: list[tuple[str, dict[str, Any]]] = [
+        (str(row["service_slug"]), {k: v for k, v in row.items() if k != "service_slug"})
+        for row in [*counts, *draft_counts]
+    ] + [
+        (str(row["application__service_slug"]), {"decided_automatically": row["n"]})
+        for row in automatic
+    ]
+    for slug, values in grouped:
+        for key, value in values.items():
+            rows[slug][key] += value
+            rows[""][key] += value
     hours: dict[str, list[float]] = defaultdict(list)
     decided = applications.filter(decided_at__isnull=False).values_list(
         "service_slug", HoursBetween(F("decided_at"), Coalesce("paid_at", "submitted_at"))
@@ -125,11 +130,11 @@ def _scope_rows(
     for slug, value in decided.iterator(chunk_size=10_000):
         hours[slug].append(value)
     everything: list[float] = []
-    for slug, values in hours.items():
-        values.sort()
-        rows[slug]["median_hours"] = _nearest_rank(values, 0.5)
-        rows[slug]["p90_hours"] = _nearest_rank(values, 0.9)
-        everything.extend(values)
+    for slug, ordered in hours.items():
+        ordered.sort()
+        rows[slug]["median_hours"] = _nearest_rank(ordered, 0.5)
+        rows[slug]["p90_hours"] = _nearest_rank(ordered, 0.9)
+        everything.extend(ordered)
     everything.sort()
     rows[""]["median_hours"] = _nearest_rank(everything, 0.5)
     rows[""]["p90_hours"] = _nearest_rank(everything, 0.9)

@@ -51,7 +51,9 @@ def figure_rows() -> list[dict[str, Any]]:
             "computed_at": f.computed_at.isoformat(),
             "applications": f.applications,
             "completion_share_percent": f.completion_share,
-            "median_hours_to_decision": None if f.median_hours is None else round(f.median_hours, 1),
+            "median_hours_to_decision": None
+            if f.median_hours is None
+            else round(f.median_hours, 1),
             "p90_hours_to_decision": None if f.p90_hours is None else round(f.p90_hours, 1),
             "promised_hours": f.promised_hours,
             "decided_in_time_percent": f.in_time_share,
@@ -81,7 +83,10 @@ def _dataset(
         "@id": site + csv_url.rsplit(".", 1)[0],
         "@type": "dcat:Dataset",
         "dct:identifier": identifier,
-        "dct:title": [{"@language": "de", "@value": title[0]}, {"@language": "en", "@value": title[1]}],
+        "dct:title": [
+            {"@language": "de", "@value": title[0]},
+            {"@language": "en", "@value": title[1]},
+        ],
         "dct:description": {"@language": "de", "@value": description},
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": f"Stadt {settings.CITY_NAME}"},
         "dcatde:contributorID": {"@id": "http://dcat-ap.de/def/contributors/stadtMannheim"},
@@ -92,11 +97,16 @@ def _dataset(
                 "@type": "dcat:Distribution",
                 "dcat:accessURL": {"@id": site + url},
                 "dcat:downloadURL": {"@id": site + url},
-                "dct:format": {"@id": f"http://publications.europa.eu/resource/authority/file-type/{fmt}"},
+                "dct:format": {
+                    "@id": f"http://publications.europa.eu/resource/authority/file-type/{fmt}"
+                },
                 "dcat:mediaType": media,
                 "dct:license": {"@id": lic["uri"]},
             }
-            for url, fmt, media in ((csv_url, "CSV", "text/csv"), (json_url, "JSON", "application/json"))
+            for url, fmt, media in (
+                (csv_url, "CSV", "text/csv"),
+                (json_url, "JSON", "application/json"),
+            )
         ],
     }
 
@@ -121,7 +131,8 @@ def dcat_catalogue() -> dict[str, Any]:
                 title=("Kennzahlen der Online-Leistungen", "Figures of the online services"),
                 description=(
                     "Anträge, Abschlussquote, Bearbeitungszeit, automatische Entscheidungen, "
-                    "Online-Zahlung und Reifegrad je Leistung und für das Portal, letzte 12 Monate; "
+                    "Online-Zahlung und Reifegrad je Leistung und für das Portal, "
+                    "letzte 12 Monate; "
                     "Werte unter 5 Fällen sind unterdrückt."
                 ),
                 csv_url=reverse("figures:data_csv"),

@@ -37,9 +37,7 @@ def _time_chart(figures: Figures) -> object:
     promised = _days(figures.promised_hours)
     bars = [
         Bar(_("Median"), _days(figures.median_hours), _day_text(figures.median_hours), promised),
-        Bar(
-            _("90th percentile"), _days(figures.p90_hours), _day_text(figures.p90_hours), promised
-        ),
+        Bar(_("90th percentile"), _days(figures.p90_hours), _day_text(figures.p90_hours), promised),
     ]
     return bar_chart(
         id="time",
@@ -107,7 +105,11 @@ def service_figures(request: HttpRequest, slug: str) -> HttpResponse:
             "months_chart": _months_chart(figures, "months"),
             "time_chart": _time_chart(figures),
             "maturity_facts": [
-                {"label": str(label), "present": figures.maturity_facts.get(key, False), "level": level}
+                {
+                    "label": str(label),
+                    "present": figures.maturity_facts.get(key, False),
+                    "level": level,
+                }
                 for key, label, level in FACTS
             ],
             "availability_chart": _availability_chart(days) if days else None,

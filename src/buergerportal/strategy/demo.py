@@ -80,7 +80,11 @@ def _staff(email: str, first: str, last: str, secret: str, unit: OrgUnit) -> Use
 
 
 @transaction.atomic
-def strategy_demo_load(*, users: dict[str, Any] | None = None) -> Strategy:
+def strategy_demo_load(*, users: dict[str, Any] | None = None) -> None:
+    _strategy_load()
+
+
+def _strategy_load() -> Strategy:
     strategy, _ = Strategy.objects.update_or_create(
         slug="digitalstrategie-2019",
         defaults={

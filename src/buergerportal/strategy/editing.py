@@ -132,10 +132,16 @@ def measure_update(
             )
         )
         locked.budget_cents = budget_cents
-    manual = (manual_percent, manual_reason.strip() if manual_percent is not None else "", manual_until if manual_percent is not None else None)
+    manual = (
+        manual_percent,
+        manual_reason.strip() if manual_percent is not None else "",
+        manual_until if manual_percent is not None else None,
+    )
     if manual != (locked.manual_percent, locked.manual_reason, locked.manual_until):
         if manual_percent is None:
-            changes.append(Text("Manueller Fortschrittswert entfernt", "Manual progress value removed"))
+            changes.append(
+                Text("Manueller Fortschrittswert entfernt", "Manual progress value removed")
+            )
         else:
             changes.append(
                 Text(

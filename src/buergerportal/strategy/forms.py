@@ -15,7 +15,9 @@ class FieldFilterForm(forms.Form):
 
     def __init__(self, *args: Any, fields: list[FieldOfAction], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["field"].choices = [("", _("All fields of action"))] + [
+        choice = self.fields["field"]
+        assert isinstance(choice, forms.TypedChoiceField)  # noqa: S101  (declared above)
+        choice.choices = [("", _("All fields of action"))] + [
             (f.number, f"{f.number} {f.title}") for f in fields
         ]
 
@@ -27,9 +29,7 @@ class SubscribeForm(forms.Form):
 class MilestoneForm(forms.Form):
     title_de = forms.CharField(label=_("Milestone (German)"), max_length=200)
     title_en = forms.CharField(label=_("Milestone (English)"), max_length=200, required=False)
-    due_on = forms.DateField(
-        label=_("Planned for"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_on = forms.DateField(label=_("Planned for"), widget=forms.DateInput(attrs={"type": "date"}))
     reached_on = forms.DateField(
         label=_("Reached on"),
         required=False,
@@ -73,7 +73,9 @@ class MeasureForm(forms.Form):
         ),
     )
     manual_reason = forms.CharField(
-        label=_("Reason for the manual value"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason for the manual value"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     manual_until = forms.DateField(
         label=_("Manual value valid until"),

@@ -36,7 +36,9 @@ def measure_rows(*, strategy: Strategy, field_number: int | None = None) -> list
     return [
         MeasureRow(
             m,
-            measure_progress(m, milestones=list(m.milestones.all()), indicators=list(m.indicators.all())),
+            measure_progress(
+                m, milestones=list(m.milestones.all()), indicators=list(m.indicators.all())
+            ),
         )
         for m in measures
     ]
@@ -46,7 +48,9 @@ def measure_by_number(number: str) -> Measure | None:
     return (
         Measure.objects.select_related("field", "coordinator")
         .prefetch_related(
-            "milestones", "indicators", Prefetch("related", queryset=Measure.objects.order_by("sort_key"))
+            "milestones",
+            "indicators",
+            Prefetch("related", queryset=Measure.objects.order_by("sort_key")),
         )
         .filter(number=number)
         .first()

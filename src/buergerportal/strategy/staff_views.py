@@ -47,13 +47,21 @@ def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = get_object_or_404(Milestone.objects.select_related("measure"), pk=pk)
     form = MilestoneReachForm(request.POST or None, initial={"reached_on": milestone.reached_on})
     if request.method == "POST" and form.is_valid():
-        milestone_reach(milestone=milestone, unit=strategy_office_unit(), reached_on=form.cleaned_data["reached_on"])
+        milestone_reach(
+            milestone=milestone,
+            unit=strategy_office_unit(),
+            reached_on=form.cleaned_data["reached_on"],
+        )
         messages.success(request, _("The milestone has been updated."))
         return redirect("strategy:measure", number=milestone.measure.number)
     return render(
         request,
         "strategy/staff_form.html",
-        {"form": form, "measure": milestone.measure, "heading": _("Milestone: %(title)s") % {"title": milestone.title}},
+        {
+            "form": form,
+            "measure": milestone.measure,
+            "heading": _("Milestone: %(title)s") % {"title": milestone.title},
+        },
         status=400 if form.errors else 200,
     )
 
@@ -66,7 +74,11 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = IndicatorForm(
         request.POST or None,
-        initial={"current": indicator.current, "as_of": indicator.as_of, "source": indicator.source},
+        initial={
+            "current": indicator.current,
+            "as_of": indicator.as_of,
+            "source": indicator.source,
+        },
     )
     if request.method == "POST" and form.is_valid():
         indicator_update(indicator=indicator, unit=unit, **form.cleaned_data)
@@ -75,7 +87,11 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "strategy/staff_form.html",
-        {"form": form, "measure": indicator.measure, "heading": _("Indicator: %(name)s") % {"name": indicator.name}},
+        {
+            "form": form,
+            "measure": indicator.measure,
+            "heading": _("Indicator: %(name)s") % {"name": indicator.name},
+        },
         status=400 if form.errors else 200,
     )
 
@@ -88,7 +104,9 @@ def measure_edit(request: HttpRequest, number: str) -> HttpResponse:
         request.POST or None,
         initial={
             "status": measure.status,
-            "budget_euros": None if measure.budget_cents is None else Decimal(measure.budget_cents) / 100,
+            "budget_euros": None
+            if measure.budget_cents is None
+            else Decimal(measure.budget_cents) / 100,
             "manual_percent": measure.manual_percent,
             "manual_reason": measure.manual_reason,
             "manual_until": measure.manual_until,

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.figures.charts import Bar, bar_chart
 
 from .access import strategy_office_member
@@ -74,16 +75,22 @@ def _render_measure(
     milestones = list(measure.milestones.all())
     indicators = list(measure.indicators.all())
     progress = measure_progress(measure, milestones=milestones, indicators=indicators)
-    bars = [Bar(_("Progress"), progress.percent, f"{progress.percent} %" if progress.percent is not None else _("not known"))]
+    bars = [
+        Bar(
+            _("Progress"),
+            progress.percent,
+            f"{progress.percent} %" if progress.percent is not None else _("not known"),
+        )
+    ]
     bars += [
         Bar(
             i.name,
             float(indicator_fraction(i) * 100),
-            _("%(current)s of %(target)s") % {"current": f"{i.current.normalize():f}", "target": f"{i.target.normalize():f}"},
+            _("%(current)s of %(target)s")
+            % {"current": f"{i.current.normalize():f}", "target": f"{i.target.normalize():f}"},
         )
         for i in indicators
     ]
-    user = request.user
     return render(
         request,
         "strategy/measure.html",
@@ -92,18 +99,23 @@ def _render_measure(
             "progress": progress,
             "milestones": milestones,
             "indicators": indicators,
-            "illustrative": any(m.illustrative for m in milestones) or any(i.illustrative for i in indicators),
+            "illustrative": any(m.illustrative for m in milestones)
+            or any(i.illustrative for i in indicators),
             "changes": list(measure.changes.select_related("unit")[:50]),
             "platform_figures": platform_figures() if measure.platform_metric else [],
             "chart": bar_chart(
                 id="measure-progress",
                 title=_("Progress of measure %(number)s") % {"number": measure.number},
-                description=_("The computed progress and each indicator from baseline to target, in percent; the numbers are also in the lists on this page."),
+                description=_(
+                    "The computed progress and each indicator from baseline to target, in percent; "
+                    "the numbers are also in the lists on this page."
+                ),
                 bars=bars,
                 maximum=100,
             ),
             "form": form,
-            "office": user.is_authenticated and strategy_office_member(user),  # type: ignore[arg-type]
+            "office": request.user.is_authenticated
+            and strategy_office_member(resident_from_request(request)),
         },
         status=status,
     )
@@ -121,11 +133,15 @@ def subscribe(request: HttpRequest, number: str) -> HttpResponse:
     form = SubscribeForm(request.POST)
     if getattr(request, "limited", False):
         form.is_valid()
-        form.add_error(None, _("You have sent several requests in a short time. Please try again later."))
+        form.add_error(
+            None, _("You have sent several requests in a short time. Please try again later.")
+        )
         return _render_measure(request, measure, form, status=429)
     if not form.is_valid():
         return _render_measure(request, measure, form, status=400)
-    subscription_request(measure=measure, email=form.cleaned_data["email"], language=get_language() or "de")
+    subscription_request(
+        measure=measure, email=form.cleaned_data["email"], language=get_language() or "de"
+    )
     messages.success(request, _("Please confirm with the link we have sent to your email address."))
     return redirect("strategy:measure", number=measure.number)
 
@@ -135,7 +151,9 @@ def subscription_confirm_view(request: HttpRequest, token: str) -> HttpResponse:
         subscription = subscription_confirm(token=str(token))
         if subscription is None:
             raise Http404
-        messages.success(request, _("Thank you. You will receive an email when this measure changes."))
+        messages.success(
+            request, _("Thank you. You will receive an email when this measure changes.")
+        )
         return redirect("strategy:measure", number=subscription.measure.number)
     return render(request, "strategy/subscription.html", {"action": "confirm"})
 
