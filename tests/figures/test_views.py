@@ -60,3 +60,19 @@ def test_the_figures_and_the_dcat_catalogue_download(client, computed):
     ]
     assert any(u.endswith(reverse("strategy:data_csv")) for u in urls)
     assert all(ds["dct:license"]["@id"] for ds in data["dcat:dataset"])
+
+
+def test_a_new_computation_shows_at_once_despite_the_page_cache(client, computed, unit):
+    client.get(reverse("figures:portal"))
+    for days in range(1, 4):
+        application_make(
+            service=SERVICE.slug,
+            unit=unit,
+            submitted_at=computed - timedelta(days=2),
+            decided_after=timedelta(hours=days),
+        )
+    figures_compute(now=computed + timedelta(hours=1))
+    page = client.get(reverse("figures:portal")).content.decode()
+    rows = client.get(reverse("figures:data_json")).json()["figures"]
+    assert next(r for r in rows if r["scope"] == SERVICE.slug)["applications"] == 10
+    assert ">10<" in page

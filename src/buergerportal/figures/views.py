@@ -71,6 +71,18 @@ def _availability_chart(days: list) -> object:
     )
 
 
+def _stamp(figures: Figures | None, days: list) -> str:
+    """What the rendered figures depend on: when they were computed and the latest day's
+    health checks. The page's content is cached under it (the numbers change hourly)."""
+    last = days[-1] if days else None
+    return ":".join(
+        [
+            figures.computed_at.isoformat() if figures else "-",
+            f"{last.day}:{last.checks}:{last.healthy}" if last else "-",
+        ]
+    )
+
+
 @require_GET
 def portal_figures(request: HttpRequest) -> HttpResponse:
     figures = all_figures()
@@ -86,6 +98,7 @@ def portal_figures(request: HttpRequest) -> HttpResponse:
             "days": days,
             "months_chart": _months_chart(portal, "months") if portal else None,
             "availability_chart": _availability_chart(days) if days else None,
+            "stamp": _stamp(portal, days),
         },
     )
 
@@ -104,6 +117,7 @@ def service_figures(request: HttpRequest, slug: str) -> HttpResponse:
             "days": days,
             "months_chart": _months_chart(figures, "months"),
             "time_chart": _time_chart(figures),
+            "stamp": _stamp(figures, days),
             "maturity_facts": [
                 {
                     "label": str(label),
