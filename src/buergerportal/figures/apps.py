@@ -11,16 +11,13 @@ class FiguresConfig(AppConfig):
 
     def ready(self) -> None:
         from buergerportal.core.schedule import job_register
-        from buergerportal.strategy.platform import platform_figure_register
         from buergerportal.web.demo_city import demo_loader_register
 
         from .demo import figures_demo_load
-        from .platform import applications_online_figure
         from .tasks import figures_compute_task, health_record_task
 
         job_register(
             name="figures.health_record", task=health_record_task, every=timedelta(minutes=5)
         )
         job_register(name="figures.compute", task=figures_compute_task, every=timedelta(hours=1))
-        platform_figure_register("applications_online", applications_online_figure)
         demo_loader_register(figures_demo_load)
