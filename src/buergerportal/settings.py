@@ -146,6 +146,9 @@ INSTALLED_APPS = [
     # --- payments (issue 4) ---
     "buergerportal.payments",
     "buergerportal.privacy",  # issue 18
+    # --- digital strategy and live figures (issue 17) ---
+    "buergerportal.figures",
+    "buergerportal.strategy",
 ]
 
 MIDDLEWARE = [
@@ -538,3 +541,9 @@ SEPA_RETURN_DEADLINE_DAYS = env_int("BP_SEPA_RETURN_DEADLINE_DAYS", 14)
 # A collected debit counts as settled (and gets its receipt) this many days after its collection
 # date, when it can no longer be returned: 56 = the debtor's 8-week refund right (SEPA Core).
 SEPA_RETURN_PERIOD_DAYS = env_int("BP_SEPA_RETURN_PERIOD_DAYS", 56)
+
+# --- digital strategy and live figures (issue 17) ---
+# The unit whose members edit the strategy's measures, milestones and indicators.
+STRATEGY_OFFICE_UNIT = env_str("BP_STRATEGY_OFFICE_UNIT", "digitalstrategie")
+# Open data: the licence of every download and of the DCAT-AP.de catalogue.
+OPEN_DATA_LICENCE = env_str("BP_OPEN_DATA_LICENCE", "http://dcat-ap.de/def/licenses/dl-by-de/2.0")

@@ -35,6 +35,9 @@ urlpatterns = [
     path("datenschutz/", include("buergerportal.privacy.urls")),  # issue 18
     path("pruefpunkte/", checkpoint_list, name="audit_checkpoints"),
     path("pruefpunkte.jsonl", checkpoint_file, name="audit_checkpoint_file"),
+    # --- digital strategy and live figures (issue 17) ---
+    path("strategie/", include("buergerportal.strategy.urls")),
+    path("zahlen/", include("buergerportal.figures.urls")),
 ]
 # Every enabled service's own pages (services/base.py: ``url_prefix``, ``urls_module``).
 urlpatterns += [

@@ -61,7 +61,7 @@ def test_service_page_shows_fee_unit_legal_basis_and_maturity(client):
         "Bürgerservice",
         "§ 45 Abs. 1b Nr. 2a StVO",
         "99108001001000",
-        "Stufe 4 von 4",
+        "Stufe 5 von 7",  # computed from the facts (figures/maturity.py), OZG model 2.0
     ):
         assert text in html
     html = client.get("/leistungen/bewohnerparkausweis/", HTTP_ACCEPT_LANGUAGE="en").content
