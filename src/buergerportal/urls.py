@@ -30,6 +30,9 @@ urlpatterns = [
     path("zahlungen/", include("buergerportal.payments.urls")),
     path("test-payments/", include("buergerportal.payments.providers.test_urls")),
 ]
+# The TEST identity provider (stands in for the BundID broker), only where it is switched on.
+if settings.TEST_IDP:
+    urlpatterns.append(path("test-idp/", include("buergerportal.testidp.urls")))
 # Every enabled service's own pages (services/base.py: ``url_prefix``, ``urls_module``).
 urlpatterns += [
     path(plugin.url_prefix, include(plugin_urls_module(plugin)))
