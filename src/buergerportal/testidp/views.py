@@ -54,7 +54,7 @@ def authorize(request: HttpRequest) -> HttpResponse:
     """The TEST sign-in page: choose an identity and a level (or cancel)."""
     authorization = server()
     try:
-        authorization.get_consent_grant(request)
+        grant = authorization.get_consent_grant(request)
     except OAuth2Error as error:
         return render(
             request, "testidp/invalid.html", {"error": error.description or error.error}, status=400
@@ -63,7 +63,7 @@ def authorize(request: HttpRequest) -> HttpResponse:
         request.GET.get("acr_values", "")
     )
     if request.method == "POST" and "cancel" in request.POST:
-        return authorization.create_authorization_response(request, grant_user=None)
+        return authorization.create_authorization_response(request, grant_user=None, grant=grant)
     form = TestSignInForm(
         request.POST if request.method == "POST" else None,
         initial={"level": wanted or TrustLevel.HIGH},
@@ -71,7 +71,9 @@ def authorize(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         identity = identity_by_key(form.cleaned_data["identity"])
         signed_in = SignedIn(identity=identity, level=TrustLevel(form.cleaned_data["level"]))
-        return authorization.create_authorization_response(request, grant_user=signed_in)
+        return authorization.create_authorization_response(
+            request, grant_user=signed_in, grant=grant
+        )
     return render(
         request,
         "testidp/authorize.html",
