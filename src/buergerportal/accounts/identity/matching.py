@@ -1,8 +1,9 @@
 """Once-only: find the person an eID login proved in the resident register, or say why not.
 
 The verified attributes (names, date and place of birth, address) are compared with the
-register's entries born that day: first exactly, then normalised (case, ß/ss, umlauts written
-out, accents, hyphens and spaces, "Straße"/"Str."). Exactly one entry that agrees in everything
+register's entries born that day, normalised (case, ß/ss, umlauts written out, accents, hyphens
+and spaces, "Straße"/"Str."); the link records whether every detail also agreed exactly.
+Exactly one entry that agrees in everything
 the register knows is a match; none, several or one that differs in a detail are explained and
 never guessed.
 """
@@ -125,10 +126,9 @@ def register_match(attrs: EidAttributes) -> MatchResult:
     candidates = resident_register().find_candidates(
         birth_date=attrs.birth_date, family_name=attrs.family_name
     )
-    named = [p for p in candidates if _names_agree(p, attrs, exact=True)]
-    names_exact = bool(named)
-    if not named:
-        named = [p for p in candidates if _names_agree(p, attrs, exact=False)]
+    # Everyone whose names agree at least normalised: an exact spelling does not outrank a
+    # similar one, so two entries that both fit are never decided between.
+    named = [p for p in candidates if _names_agree(p, attrs, exact=False)]
     if not named:
         return MatchResult(Outcome.NONE)
     fitting = []
@@ -145,5 +145,6 @@ def register_match(attrs: EidAttributes) -> MatchResult:
         return MatchResult(Outcome.SEVERAL)
     person, exact_address = fitting[0]
     exact_place = not person.birth_place or person.birth_place == attrs.birth_place
-    method = "exact" if names_exact and exact_address and exact_place else "normalised"
+    exact_names = _names_agree(person, attrs, exact=True)
+    method = "exact" if exact_names and exact_address and exact_place else "normalised"
     return MatchResult(Outcome.MATCHED, person_key=person.person_key, method=method)
