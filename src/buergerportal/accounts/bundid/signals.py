@@ -6,6 +6,7 @@ from typing import Any
 
 from allauth.account.signals import user_logged_in
 from allauth.socialaccount.signals import social_account_added, social_account_updated
+from django.contrib.auth.signals import user_logged_in as django_user_logged_in
 from django.dispatch import receiver
 
 from buergerportal.accounts.identity.levels import session_level_clear
@@ -16,13 +17,18 @@ def _is_bundid(sociallogin: Any) -> bool:
     return sociallogin is not None and sociallogin.account.provider == "bundid"
 
 
+@receiver(django_user_logged_in)
+def level_reset_on_any_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    """Every login starts at basic (email and password); an eID login then sets its level."""
+    if request is not None and hasattr(request, "session"):
+        session_level_clear(request)
+
+
 @receiver(user_logged_in)
 def level_on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     sociallogin = kwargs.get("sociallogin")
     if _is_bundid(sociallogin):
         eid_login_complete(request, user=user, sociallogin=sociallogin)
-    else:  # a login with email and password: basic, and no eID session limits
-        session_level_clear(request)
 
 
 @receiver(social_account_added)
