@@ -22,6 +22,7 @@ from buergerportal.accounts.models import Role
 from tests.factories import PASSWORD, staff_member
 
 from .conftest import MOBILE
+from .eid import eid_sign_in
 from .parking import ANNA
 
 pytestmark = pytest.mark.e2e
@@ -44,6 +45,10 @@ def apply_up_to_payment(portal) -> str:
     assert page.locator("#zones").is_visible()  # the zone list is on the service page
     portal.check("parking-service-page")
     portal.click_and_load(page.get_by_role("link", name=portal.t("Start now")))
+    # The permit needs a proven identity: an email login steps up with the (TEST) eID first,
+    # which links her BundID to the account (issue 15).
+    assert page.locator(".bp-step-up").is_visible()
+    eid_sign_in(portal, identity="anna", level="high")
     portal.click_and_load(page.get_by_role("button", name=portal.t("Start now")))
 
     # What the city already knows; only the plate is asked. A badly typed plate first.

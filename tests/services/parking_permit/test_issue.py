@@ -9,6 +9,7 @@ from buergerportal.services.parking_permit.issue import permit_revoke
 from buergerportal.services.parking_permit.models import Permit
 from buergerportal.services.parking_permit.validity import first_permit_period
 from tests.clock import travel_to
+from tests.eid import eid_session
 from tests.engine_fixtures import PDF, pay_through_test_provider
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def apply(client, django_capture_on_commit_callbacks, test_provider):
 
 
 def _apply_with(client, after_commit, user, *, plate, own="yes", explanation=None, upload=None):
-    client.force_login(user)
+    eid_session(client, user)
     url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
     response = client.post(url, {"plate": plate, "own_vehicle": own})
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -47,7 +48,7 @@ def _apply_with(client, after_commit, user, *, plate, own="yes", explanation=Non
 
 
 def test_a_plate_typed_loosely_is_read_and_a_wrong_one_explained(client, anna):
-    client.force_login(anna)
+    eid_session(client, anna)
     url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
     html = client.post(url, {"plate": "MA 1234", "own_vehicle": "yes"}).content.decode()
     assert "Geben Sie das Kennzeichen wie am Fahrzeug ein" in html
@@ -125,7 +126,7 @@ def test_a_revoked_permit_verifies_as_revoked(apply, anna):
 
 
 def test_the_first_step_shows_what_the_registers_know_and_asks_only_the_plate(client, anna):
-    client.force_login(anna)
+    eid_session(client, anna)
     url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
     html = client.get(url).content.decode()
     assert "Anna Schmidt" in html and "Meerfeldstraße 12" in html and "3 Lindenhof" in html
