@@ -32,6 +32,9 @@ def test_new_resident_signs_in_with_the_eid_and_gets_a_parking_permit(portal, pa
 
     assert not PersonLink.objects.filter(person_key="DEMO-SOPHIE").exists()
     page = portal.page
+    # Paying issues notice, permit and receipt (three PDFs) within the request: slow on a busy
+    # machine, so this journey waits longer than the default.
+    page.set_default_timeout(60_000)
     portal.start(SERVICE_PAGE)
     portal.click_and_load(page.get_by_role("link", name=portal.t("Start now")))
 
