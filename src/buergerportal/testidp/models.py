@@ -14,6 +14,9 @@ class SigningKey(models.Model):
     private_pem = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return self.kid
+
 
 class AuthorizationCode(models.Model):
     """One authorization code: for whom (test identity and level), for which login (nonce, PKCE
@@ -30,6 +33,9 @@ class AuthorizationCode(models.Model):
     level = models.CharField(max_length=20)
     auth_time = models.PositiveBigIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"code for {self.identity} ({self.level})"
 
     def get_redirect_uri(self) -> str:
         return self.redirect_uri

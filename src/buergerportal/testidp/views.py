@@ -70,6 +70,7 @@ def authorize(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         identity = identity_by_key(form.cleaned_data["identity"])
+        assert identity is not None  # the form's choices are the identities  # noqa: S101
         signed_in = SignedIn(identity=identity, level=TrustLevel(form.cleaned_data["level"]))
         return authorization.create_authorization_response(
             request, grant_user=signed_in, grant=grant

@@ -14,9 +14,7 @@ from buergerportal.accounts.identity.levels import TrustLevel, claim_value_for, 
         ({"acr": ["STORK-QAA-Level-4", "STORK-QAA-Level-1"]}, TrustLevel.BASIC),
     ],
 )
-def test_the_level_comes_from_the_configured_claim_and_unknown_values_count_as_basic(
-    claims, level
-):
+def test_the_level_comes_from_the_configured_claim_and_unknown_values_count_as_basic(claims, level):
     assert level_from_claims(claims) == level
 
 

@@ -34,15 +34,15 @@ def level_on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 @receiver(social_account_added)
 def level_on_link(sender: Any, request: Any, sociallogin: Any, **kwargs: Any) -> None:
     """A logged-in resident links BundID (or steps up for the first time)."""
-    if _is_bundid(sociallogin) and request.user.is_authenticated:
-        if sociallogin.user.pk == request.user.pk and sociallogin.state.get("process") == "connect":
-            eid_login_complete(request, user=request.user, sociallogin=sociallogin)
+    same_person = request.user.is_authenticated and sociallogin.user.pk == request.user.pk
+    if _is_bundid(sociallogin) and same_person and sociallogin.state.get("process") == "connect":
+        eid_login_complete(request, user=request.user, sociallogin=sociallogin)
 
 
 @receiver(social_account_updated)
 def level_on_step_up(sender: Any, request: Any, sociallogin: Any, **kwargs: Any) -> None:
     """A logged-in resident whose BundID is linked signs in with it again (step-up). allauth
     also sends this before another person's login: only the same person's session changes."""
-    if _is_bundid(sociallogin) and request.user.is_authenticated:
-        if sociallogin.user.pk == request.user.pk and sociallogin.state.get("process") == "connect":
-            eid_login_complete(request, user=request.user, sociallogin=sociallogin)
+    same_person = request.user.is_authenticated and sociallogin.user.pk == request.user.pk
+    if _is_bundid(sociallogin) and same_person and sociallogin.state.get("process") == "connect":
+        eid_login_complete(request, user=request.user, sociallogin=sociallogin)

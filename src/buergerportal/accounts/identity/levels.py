@@ -61,10 +61,8 @@ MEANS = {
         "log-in at BundID with an ELSTER certificate or a recognised EU eID",
     ),
     TrustLevel.HIGH: Text(
-        "Anmeldung bei BundID mit dem Online-Ausweis (Personalausweis, eAT oder "
-        "Unionsbürgerkarte)",
-        "log-in at BundID with the online ID (identity card, residence permit or EU citizen "
-        "card)",
+        "Anmeldung bei BundID mit dem Online-Ausweis (Personalausweis, eAT oder Unionsbürgerkarte)",
+        "log-in at BundID with the online ID (identity card, residence permit or EU citizen card)",
     ),
 }
 

@@ -133,9 +133,9 @@ def register_match(attrs: EidAttributes) -> MatchResult:
         return MatchResult(Outcome.NONE)
     fitting = []
     for person in named:
-        if person.birth_place and attrs.birth_place:
-            if normalise(person.birth_place) != normalise(attrs.birth_place):
-                continue
+        both_know_the_place = bool(person.birth_place and attrs.birth_place)
+        if both_know_the_place and normalise(person.birth_place) != normalise(attrs.birth_place):
+            continue
         agrees, exact_address = _address_agrees(person.address, attrs)
         if agrees:
             fitting.append((person, exact_address))

@@ -14,7 +14,8 @@ def bundid_linked(user: Any) -> bool:
     from allauth.socialaccount.models import SocialAccount
 
     return bool(
-        user.is_authenticated and SocialAccount.objects.filter(user=user, provider="bundid").exists()
+        user.is_authenticated
+        and SocialAccount.objects.filter(user=user, provider="bundid").exists()
     )
 
 
