@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from authlib.oauth2 import OAuth2Error
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -70,7 +70,8 @@ def authorize(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         identity = identity_by_key(form.cleaned_data["identity"])
-        assert identity is not None  # the form's choices are the identities  # noqa: S101
+        if identity is None:  # cannot happen: the form's choices are the identities
+            raise Http404
         signed_in = SignedIn(identity=identity, level=TrustLevel(form.cleaned_data["level"]))
         return authorization.create_authorization_response(
             request, grant_user=signed_in, grant=grant
