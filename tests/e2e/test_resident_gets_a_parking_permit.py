@@ -41,6 +41,9 @@ def submit_button(portal):
 def apply_up_to_payment(portal) -> str:
     """From the service page to the submitted application; returns its reference number."""
     page = portal.page
+    # Paying issues notice, permit and receipt (three PDFs) within the request, and the eID
+    # step-up makes three server-to-server calls: slow on a busy machine, so wait longer.
+    page.set_default_timeout(60_000)
     page.goto(portal.url(SERVICE_PAGE))
     assert page.locator("#zones").is_visible()  # the zone list is on the service page
     portal.check("parking-service-page")
