@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from authlib.oauth2 import OAuth2Error
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -13,7 +12,8 @@ from buergerportal.accounts.identity.levels import TrustLevel
 
 from .forms import TestSignInForm
 from .identities import identity_by_key
-from .server import SignedIn, public_jwks, server
+
+# Authlib is imported when the TEST provider is first used, not when the portal starts.
 
 
 def discovery(request: HttpRequest) -> JsonResponse:
@@ -46,12 +46,18 @@ def discovery(request: HttpRequest) -> JsonResponse:
 
 
 def jwks(request: HttpRequest) -> JsonResponse:
+    from .server import public_jwks
+
     return JsonResponse(public_jwks())
 
 
 @require_http_methods(["GET", "POST"])
 def authorize(request: HttpRequest) -> HttpResponse:
     """The TEST sign-in page: choose an identity and a level (or cancel)."""
+    from authlib.oauth2 import OAuth2Error
+
+    from .server import SignedIn, server
+
     authorization = server()
     try:
         grant = authorization.get_consent_grant(request)
@@ -86,4 +92,6 @@ def authorize(request: HttpRequest) -> HttpResponse:
 @csrf_exempt  # a back-channel call from the portal's server, authenticated by client secret
 @require_POST
 def token(request: HttpRequest) -> HttpResponse:
+    from .server import server
+
     return server().create_token_response(request)
