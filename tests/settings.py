@@ -9,6 +9,7 @@ os.environ.setdefault("BP_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("BP_STATIC_MANIFEST", "false")
 os.environ.setdefault("BP_VAR_DIR", tempfile.mkdtemp(prefix="bp-test-var-"))
 os.environ.setdefault("BP_LOG_LEVEL", "WARNING")
+os.environ.setdefault("BP_TEST_IDP", "true")  # the TEST identity provider (issue 15)
 
 from buergerportal.settings import *  # noqa: F403
 

@@ -14,6 +14,7 @@ import os
 import secrets
 from pathlib import Path
 from typing import overload
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -140,6 +141,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "buergerportal.accounts.bundid",  # "Mit BundID anmelden": allauth's OpenID Connect provider
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -149,6 +152,8 @@ INSTALLED_APPS = [
     # --- digital strategy and live figures (issue 17) ---
     "buergerportal.figures",
     "buergerportal.strategy",
+    # --- eID (issue 15): the TEST identity provider, only where it is switched on ---
+    *(["buergerportal.testidp"] if env_bool("BP_TEST_IDP", DEMO) else []),
 ]
 
 MIDDLEWARE = [
@@ -167,6 +172,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "buergerportal.accounts.middleware.StaffSecondFactorMiddleware",
+    "buergerportal.accounts.identity.session_limits.EidSessionLimitMiddleware",
     "buergerportal.core.middleware.RequestLogMiddleware",
 ]
 
@@ -324,6 +330,58 @@ RATELIMIT_IP_META_KEY = "buergerportal.core.client_ip.client_ip"
 SESSION_COOKIE_AGE = env_int("BP_SESSION_SECONDS", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# --- eID: the federal citizen account (BundID) through an OpenID Connect broker -----------
+# docs/operations.md explains how to connect a broker (e.g. Keycloak in front of BundID's SAML).
+# The TEST identity provider (/test-idp/, buergerportal.testidp) stands in for it in the demo
+# and in tests; it is never on unless BP_TEST_IDP=true or the demo.
+TEST_IDP = env_bool("BP_TEST_IDP", DEMO)
+SOCIALACCOUNT_ADAPTER = "buergerportal.accounts.bundid.adapter.SocialAccountAdapter"
+EID_ISSUER = env_str("BP_EID_ISSUER", f"{SITE_URL}/test-idp" if TEST_IDP else "")
+EID_CLIENT_ID = env_str("BP_EID_CLIENT_ID", "buergerportal-test" if TEST_IDP else "")
+EID_CLIENT_SECRET = env_str("BP_EID_CLIENT_SECRET") or (
+    hmac.new(SECRET_KEY.encode(), b"test-idp", hashlib.sha256).hexdigest() if TEST_IDP else ""
+)
+EID_SCOPES = env_list("BP_EID_SCOPES", ["openid", "profile", "email", "address"])
+# Only these signature algorithms are accepted for ID tokens (never "none", never HS* with a
+# public key).
+EID_ALGORITHMS = env_list("BP_EID_ALGORITHMS", ["RS256"])
+# The ID-token claim that carries the login's trust level, and how its values map to ours.
+EID_TRUST_CLAIM = env_str("BP_EID_TRUST_CLAIM", "acr")
+EID_TRUST_VALUES = dict(
+    item.partition("=")[::2]
+    for item in env_list(
+        "BP_EID_TRUST_VALUES",
+        ["STORK-QAA-Level-1=basic", "STORK-QAA-Level-3=substantial", "STORK-QAA-Level-4=high"],
+    )
+)
+if set(EID_TRUST_VALUES.values()) - {"basic", "substantial", "high"}:
+    raise ImproperlyConfigured("BP_EID_TRUST_VALUES maps values to basic, substantial or high")
+# Session lifetime and idle timeout (minutes) of an eID login, by its level.
+EID_SESSION_MINUTES = {
+    "basic": (
+        env_int("BP_EID_BASIC_SESSION_MINUTES", 12 * 60),
+        env_int("BP_EID_BASIC_IDLE_MINUTES", 60),
+    ),
+    "substantial": (
+        env_int("BP_EID_SUBSTANTIAL_SESSION_MINUTES", 120),
+        env_int("BP_EID_SUBSTANTIAL_IDLE_MINUTES", 30),
+    ),
+    "high": (
+        env_int("BP_EID_HIGH_SESSION_MINUTES", 30),
+        env_int("BP_EID_HIGH_IDLE_MINUTES", 5),
+    ),
+}
+# allauth's social-account settings: a verified BundID login makes an account on its own
+# (register with BundID alone), never attaches itself to an account by its email address
+# (a resident links BundID from their account page), and stores no tokens.
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_PROVIDERS = {"bundid": {"OAUTH_PKCE_ENABLED": True, "SCOPE": EID_SCOPES}}
+# The TEST provider's authorization codes are valid this long.
+TEST_IDP_CODE_SECONDS = 120
+
 # --- Internationalisation -------------------------------------------------------------------
 # German is the source language of all content; docs/architecture.md ("Languages") explains how
 # a city adds a language with these settings and translation files only.
@@ -430,6 +488,7 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+_EID_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(EID_ISSUER)) if EID_ISSUER else ""
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -438,7 +497,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF],
+        # The eID login's form redirects to the broker (another origin in production).
+        "form-action": [SELF, *([_EID_ORIGIN] if _EID_ORIGIN else [])],
         "frame-ancestors": [NONE],
         "base-uri": [SELF],
         "object-src": [NONE],

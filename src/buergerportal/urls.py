@@ -39,6 +39,9 @@ urlpatterns = [
     path("strategie/", include("buergerportal.strategy.urls")),
     path("zahlen/", include("buergerportal.figures.urls")),
 ]
+# The TEST identity provider (stands in for the BundID broker), only where it is switched on.
+if settings.TEST_IDP:
+    urlpatterns.append(path("test-idp/", include("buergerportal.testidp.urls")))
 # Every enabled service's own pages (services/base.py: ``url_prefix``, ``urls_module``).
 urlpatterns += [
     path(plugin.url_prefix, include(plugin_urls_module(plugin)))

@@ -12,6 +12,8 @@ import pytest
 
 from tests.factories import OrgUnitFactory, UserFactory
 
+from .eid import eid_live
+
 ANNA = "anna.schmidt@example.org"
 ANNA_PLATE = "MA-AS 2026"
 
@@ -28,6 +30,7 @@ def parking_city(engine, monkeypatch, live_server, transactional_db):
     engine.PAYMENT_PROVIDER = "buergerportal.payments.providers.test.TestProvider"
     engine.SITE_URL = live_server.url
     engine.PAYMENT_PROVIDER_OPTIONS = {"secret": "e2e-secret", "merchant_id": "t", "api_url": ""}
+    eid_live(engine, live_server)  # the permit needs an eID login: the TEST provider (issue 15)
     monkeypatch.setattr("buergerportal.registers.demo.SYNTHETIC_RESIDENTS", 20)
     unit = OrgUnitFactory(
         slug="buergerservice", name_de="Bürgerservice", name_en="Citizen services"

@@ -22,6 +22,7 @@ from buergerportal.accounts.models import Role
 from tests.factories import PASSWORD, staff_member
 
 from .conftest import MOBILE
+from .eid import eid_sign_in
 from .parking import ANNA
 
 pytestmark = pytest.mark.e2e
@@ -40,10 +41,17 @@ def submit_button(portal):
 def apply_up_to_payment(portal) -> str:
     """From the service page to the submitted application; returns its reference number."""
     page = portal.page
+    # Paying issues notice, permit and receipt (three PDFs) within the request, and the eID
+    # step-up makes three server-to-server calls: slow on a busy machine, so wait longer.
+    page.set_default_timeout(60_000)
     page.goto(portal.url(SERVICE_PAGE))
     assert page.locator("#zones").is_visible()  # the zone list is on the service page
     portal.check("parking-service-page")
     portal.click_and_load(page.get_by_role("link", name=portal.t("Start now")))
+    # The permit needs a proven identity: an email login steps up with the (TEST) eID first,
+    # which links her BundID to the account (issue 15).
+    assert page.locator(".bp-step-up").is_visible()
+    eid_sign_in(portal, identity="anna", level="high")
     portal.click_and_load(page.get_by_role("button", name=portal.t("Start now")))
 
     # What the city already knows; only the plate is asked. A badly typed plate first.

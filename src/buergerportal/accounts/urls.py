@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("profile/", views.profile, name="profile"),
     path("delete/", views.delete, name="delete"),
+    path("melderegister/trennen/", views.register_unlink, name="register_unlink"),
 ]

@@ -11,11 +11,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from buergerportal.core.audit import audit_record
+from buergerportal.registers.identity import person_for_user
 
 from .deletion import StaffAccountError, account_delete, retention_reasons
 from .forms import DeleteAccountForm, ProfileForm
+from .identity.levels import session_level
+from .identity.linking import register_link_for_user, register_link_remove
+from .identity.step_up import bundid_linked
 from .models import User
 from .permissions import units_for_staff
 from .second_factor import has_totp
@@ -29,11 +34,34 @@ def _user(request: HttpRequest) -> User:
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     user = _user(request)
+    link = register_link_for_user(user)
     return render(
         request,
         "accounts/overview.html",
-        {"units": units_for_staff(user), "has_totp": has_totp(user)},
+        {
+            "units": units_for_staff(user),
+            "has_totp": has_totp(user),
+            "trust_level": session_level(request),
+            "bundid_linked": bundid_linked(user),
+            "register_link": link,
+            "register_person": person_for_user(user) if link else None,
+        },
     )
+
+
+@login_required
+@require_POST
+def register_unlink(request: HttpRequest) -> HttpResponse:
+    """The resident removes the link to the resident register (an eID login can make it again)."""
+    if register_link_remove(user=_user(request)):
+        messages.success(
+            request,
+            _(
+                "Your account is no longer linked to the resident register. Services that need "
+                "register data ask you to sign in with BundID again."
+            ),
+        )
+    return redirect("accounts:overview")
 
 
 @login_required

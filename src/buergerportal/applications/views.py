@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language
 
+from buergerportal.accounts.identity.step_up import step_up_response
 from buergerportal.catalogue.definitions import ServiceDefinition
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.procedures.obstacles import Obstacle, application_obstacles
@@ -76,6 +77,10 @@ def _continue(draft: Draft, service: ServiceDefinition) -> HttpResponse:
 def start(request: HttpRequest, service_slug: str) -> HttpResponse:
     """Logged in: resume or begin a draft. Guest: log in, or go on without an account."""
     service = _online_service(service_slug)
+    # A service that needs a higher trust level says so before the form starts (issue 15).
+    stepping_up = step_up_response(request, service, next_url=request.path)
+    if stepping_up is not None:
+        return stepping_up
     if request.user.is_authenticated:
         obstacles = application_obstacles(
             service, answers={}, applicant=request.user, at_start=True
@@ -94,6 +99,9 @@ def start(request: HttpRequest, service_slug: str) -> HttpResponse:
 
 def step(request: HttpRequest, draft_id: str, step_slug: str) -> HttpResponse:
     draft, service = _draft(request, draft_id)
+    start_url = reverse("applications:start", args=[service.slug])
+    if (stepping_up := step_up_response(request, service, next_url=start_url)) is not None:
+        return stepping_up
     current = service.step(step_slug)
     if current is None:
         raise Http404
@@ -149,6 +157,9 @@ def step(request: HttpRequest, draft_id: str, step_slug: str) -> HttpResponse:
 def check(request: HttpRequest, draft_id: str) -> HttpResponse:
     """'Check your answers' with change links, then the declaration and submission."""
     draft, service = _draft(request, draft_id, submitted=True)
+    start_url = reverse("applications:start", args=[service.slug])
+    if (stepping_up := step_up_response(request, service, next_url=start_url)) is not None:
+        return stepping_up
     if draft.application_id:  # a second click on "Submit": the same application
         return redirect("applications:submitted", draft.application_id)
     if first_unfinished(service, draft.data, _uploaded(draft)) is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from buergerportal.accounts.identity.levels import TrustLevel as TrustLevel  # re-exported
 from buergerportal.core.i18n import Text as Text  # re-exported: services import it from here
 from buergerportal.core.i18n import configured_languages
 
@@ -232,8 +233,21 @@ class ServiceDefinition:
     # Once-only: what the registers already know about the applicant, shown on the first step
     # instead of being asked; a function of the user returning (label, value) pairs.
     applicant_facts: Callable[[Any], list[tuple[Text, str]]] | None = None
+    # The trust level of the login the form needs (BundID: basic, substantial, high; a login
+    # with email and password counts as basic). A resident below it is asked to sign in with
+    # the eID before the form starts (accounts/identity/step_up.py).
+    trust_level: TrustLevel = TrustLevel.BASIC
 
     def __post_init__(self) -> None:
+        if self.trust_level not in set(TrustLevel):
+            raise ValueError(
+                f"service {self.slug!r}: trust_level must be one of "
+                f"{', '.join(TrustLevel)}, not {self.trust_level!r}"
+            )
+        if self.guests_allowed and self.trust_level != TrustLevel.BASIC:
+            raise ValueError(
+                f"service {self.slug!r}: a service that allows guests cannot need a trust level"
+            )
         if self.guests_allowed and self.fee_rule is not free_of_charge:
             # Payments need a logged-in payer (receipt, refunds, mailbox): see docs/services.md.
             raise ValueError(

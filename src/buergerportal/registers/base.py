@@ -33,6 +33,7 @@ class PersonRecord:
     address: AddressRecord | None
     main_residence: bool
     moved_in: date | None
+    birth_place: str = ""  # "" where the register does not say
 
     @property
     def full_name(self) -> str:
@@ -57,6 +58,12 @@ class ResidentRegister(abc.ABC):
         self, *, family_name: str, given_names: str, birth_date: date
     ) -> PersonRecord | None:
         """The one person matching exactly (as an eID delivers it), or None if none or several."""
+
+    def find_candidates(self, *, birth_date: date, family_name: str) -> list[PersonRecord]:
+        """Everyone born on ``birth_date`` whose family name may be ``family_name`` (an adapter
+        may search loosely, e.g. phonetically, or return everyone born that day). The portal
+        decides the match itself (``accounts/identity/matching.py``); at most 500."""
+        raise NotImplementedError(f"{type(self).__name__} cannot search for an eID match")
 
 
 class VehicleRegister(abc.ABC):

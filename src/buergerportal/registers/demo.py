@@ -54,13 +54,36 @@ DEMO_RESIDENTS = {
     ),
 }
 
+# Residents who have no portal account in the demo: they register with the (TEST) eID alone,
+# and the eID login links them to these entries (nothing here links them).
+EID_ONLY_RESIDENTS = {
+    "sophie.wagner@example.org": (
+        "DEMO-SOPHIE",
+        "Sophie",
+        "Wagner",
+        date(1991, 7, 22),
+        "Meerfeldstraße",
+        40,
+        "68163",
+        "MA-SW 310",
+        "M1",
+        "self",
+    ),
+}
+BIRTH_PLACES = {
+    "DEMO-ANNA": "Heidelberg",
+    "DEMO-MEHMET": "İzmir",
+    "DEMO-LENA": "Mannheim",
+    "DEMO-SOPHIE": "Ludwigshafen am Rhein",
+}
+
 
 @transaction.atomic
 def demo_registers_load(users: Mapping[str, Any]) -> None:
     """Fill the registers once (a second run keeps them) and link the demo residents."""
     if not RegisteredPerson.objects.exclude(person_key__startswith="DEMO-").exists():
         synthetic_city_create(residents=SYNTHETIC_RESIDENTS, seed=2026)
-    for email, row in DEMO_RESIDENTS.items():
+    for email, row in {**DEMO_RESIDENTS, **EID_ONLY_RESIDENTS}.items():
         key, given, family, born, street, number, postcode, plate, vclass, holder = row
         address, _ = RegisteredAddress.objects.get_or_create(
             street=street,
@@ -74,6 +97,7 @@ def demo_registers_load(users: Mapping[str, Any]) -> None:
                 "given_names": given,
                 "family_name": family,
                 "birth_date": born,
+                "birth_place": BIRTH_PLACES.get(key, ""),
                 "address": address,
                 "main_residence": True,
                 "moved_in": date(2020, 5, 1),
@@ -87,5 +111,5 @@ def demo_registers_load(users: Mapping[str, Any]) -> None:
                 "holder_name": "" if holder == "self" else holder,
             },
         )
-        if email in users:
+        if email in users and email in DEMO_RESIDENTS:
             person_link(user=users[email], person_key=key, trust_level="substantial")

@@ -31,6 +31,7 @@ def _person_record(person: RegisteredPerson) -> PersonRecord:
         else None,
         main_residence=person.main_residence,
         moved_in=person.moved_in,
+        birth_place=person.birth_place,
     )
 
 
@@ -61,6 +62,10 @@ class EmbeddedResidentRegister(ResidentRegister):
             )[:2]
         )
         return _person_record(matches[0]) if len(matches) == 1 else None
+
+    def find_candidates(self, *, birth_date: date, family_name: str) -> list[PersonRecord]:
+        people = RegisteredPerson.objects.select_related("address").filter(birth_date=birth_date)
+        return [_person_record(p) for p in people.order_by("person_key")[:500]]
 
 
 class EmbeddedVehicleRegister(VehicleRegister):

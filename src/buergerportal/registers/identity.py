@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
 from .base import PersonRecord
 from .models import PersonLink
 from .registry import resident_register
@@ -22,9 +24,23 @@ def person_for_user(user: Any) -> PersonRecord | None:
     return resident_register().person(link.person_key)
 
 
-def person_link(*, user: Any, person_key: str, trust_level: str = "substantial") -> PersonLink:
-    """Record that ``user`` is ``person_key`` (after an eID login proved it)."""
+def person_link(
+    *,
+    user: Any,
+    person_key: str,
+    trust_level: str = "substantial",
+    source: str = PersonLink.Source.DEMO,
+    match_method: str = PersonLink.Method.GIVEN,
+) -> PersonLink:
+    """Record that ``user`` is ``person_key`` (after an eID login proved it), and since when."""
     link, _ = PersonLink.objects.update_or_create(
-        user=user, defaults={"person_key": person_key, "trust_level": trust_level}
+        user=user,
+        defaults={
+            "person_key": person_key,
+            "trust_level": trust_level,
+            "source": source,
+            "match_method": match_method,
+            "linked_at": timezone.now(),
+        },
     )
     return link

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,6 +36,7 @@ class RegisteredPerson(models.Model):
     family_name = models.CharField(_("family name"), max_length=120)
     given_names = models.CharField(_("given names"), max_length=120)
     birth_date = models.DateField(_("date of birth"))
+    birth_place = models.CharField(_("place of birth"), max_length=120, blank=True, default="")
     address = models.ForeignKey(
         RegisteredAddress, on_delete=models.PROTECT, null=True, related_name="residents"
     )
@@ -69,12 +71,25 @@ class RegisteredVehicle(models.Model):
 class PersonLink(models.Model):
     """Which register person a portal account is. Set by an eID login (or the demo loader)."""
 
+    class Source(models.TextChoices):
+        EID = "eid", _("eID login (BundID)")
+        DEMO = "demo", _("demo city")
+
+    class Method(models.TextChoices):
+        EXACT = "exact", _("exact")
+        NORMALISED = "normalised", _("normalised")
+        GIVEN = "given", _("set directly")
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="register_link"
     )
     person_key = models.CharField(_("register key"), max_length=20)
     trust_level = models.CharField(_("trust level"), max_length=20, default="substantial")
-    linked_at = models.DateTimeField(_("linked"), auto_now_add=True)
+    linked_at = models.DateTimeField(_("linked"), default=timezone.now)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default="demo")
+    match_method = models.CharField(
+        _("matched"), max_length=12, choices=Method.choices, default="given"
+    )
 
     class Meta:
         verbose_name = _("register link")

@@ -11,6 +11,7 @@ from buergerportal.services.parking_permit.issue import permit_revoke
 from buergerportal.services.parking_permit.models import Permit
 from buergerportal.services.parking_permit.validity import first_permit_period
 from tests.clock import travel_to
+from tests.eid import eid_session
 from tests.engine_fixtures import PDF, pay_through_test_provider
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def apply(client, django_capture_on_commit_callbacks, test_provider):
 
 
 def _apply_with(client, after_commit, user, *, plate, own="yes", explanation=None, upload=None):
-    client.force_login(user)
+    eid_session(client, user)
     url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
     response = client.post(url, {"plate": plate, "own_vehicle": own})
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -49,7 +50,7 @@ def _apply_with(client, after_commit, user, *, plate, own="yes", explanation=Non
 
 
 def test_a_plate_typed_loosely_is_read_and_a_wrong_one_explained(client, anna):
-    client.force_login(anna)
+    eid_session(client, anna)
     url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
     html = client.post(url, {"plate": "MA 1234", "own_vehicle": "yes"}).content.decode()
     assert "Geben Sie das Kennzeichen wie am Fahrzeug ein" in html
@@ -127,7 +128,7 @@ def test_a_revoked_permit_verifies_as_revoked(apply, anna):
 
 
 def test_the_first_step_shows_what_the_registers_know_and_asks_only_the_plate(client, anna):
-    client.force_login(anna)
+    eid_session(client, anna)
     url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
     html = client.get(url).content.decode()
     assert "Anna Schmidt" in html and "Meerfeldstraße 12" in html and "3 Lindenhof" in html
@@ -148,7 +149,7 @@ def test_a_second_application_while_the_first_waits_for_payment_is_stopped_befor
     apply, anna, annas_second_car, client
 ):
     first = apply(anna, plate="MA-AS 2026", pay=False)
-    client.force_login(anna)
+    eid_session(client, anna)
     response = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))
     page = response.content.decode()
     assert response.status_code == 200
@@ -303,7 +304,7 @@ def test_a_resident_outside_every_zone_is_told_before_the_first_question_and_pay
 ):
     from buergerportal.applications.models import Draft
 
-    client.force_login(lena)
+    eid_session(client, lena)
     start = reverse("applications:start", args=["bewohnerparkausweis"])
     for response in (client.get(start), client.post(start)):
         page = response.content.decode()
@@ -319,7 +320,7 @@ def test_an_account_without_a_register_link_is_told_to_sign_in_with_the_eid_firs
     from tests.factories import UserFactory
 
     stranger = UserFactory()
-    client.force_login(stranger)
+    eid_session(client, stranger)
     page = client.get(reverse("applications:start", args=["bewohnerparkausweis"])).content.decode()
     assert "nicht mit dem Melderegister verknüpft" in page
     assert "Melden Sie sich mit Ihrem Online-Ausweis an" in page
@@ -336,7 +337,7 @@ def test_a_vehicle_class_without_permits_stops_on_check_your_answers_with_the_an
         holder=RegisteredPerson.objects.get(person_key="DEMO-ANNA"),
         holder_name="Anna Schmidt",
     )
-    client.force_login(anna)
+    eid_session(client, anna)
     url = client.post(reverse("applications:start", args=["bewohnerparkausweis"]))["Location"]
     check = client.post(url, {"plate": "MA-AS 9", "own_vehicle": "yes"})["Location"]
     for response in (client.get(check), client.post(check, {"declaration": "on"})):

@@ -11,6 +11,7 @@ from buergerportal.services.parking_permit.rules import (
     no_other_valid_permit,
     renewal_of,
 )
+from tests.eid import eid_session
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_renew_in_one_click_fills_in_the_plate(client, expiring, anna, monkeypat
     monkeypatch.setattr(
         "buergerportal.services.parking_permit.rules.timezone.localdate", lambda: date(2026, 12, 5)
     )
-    client.force_login(anna)
+    eid_session(client, anna)
     assert "Für nächstes Jahr verlängern" in client.get("/bewohnerparken/").content.decode()
     response = client.post(f"/bewohnerparken/{expiring.pk}/erneuern/")
     assert response.status_code == 302 and response["Location"].endswith("/pruefen/")

@@ -7,6 +7,7 @@ from buergerportal.catalogue.definitions import (
     ServiceDefinition,
     Step,
     Text,
+    TrustLevel,
     Workflow,
 )
 
@@ -198,4 +199,6 @@ SERVICE = ServiceDefinition(
     result_documents=permit_documents,
     page_template="parking_permit/service_page.html",
     applicant_facts=rules.applicant_facts,
+    # The register checks need a proven identity: BundID at level substantial or high.
+    trust_level=TrustLevel.SUBSTANTIAL,
 )

@@ -1,0 +1,1 @@
+from tests.eid import eid  # noqa: F401  (fixture)
