@@ -113,9 +113,9 @@ def ticket_status(*, ticket: Ticket) -> RoomStatus:
     drawing = now < season.lottery_closes_at
     admitted = ticket.admitted_at is not None
     position = 0 if admitted else waiting.filter(queue_key__lt=ticket.queue_key).count() + 1
-    per_minute = season.admit_at_once / max(season.admission_minutes, 1)
-    ahead = max(position - 1, 0)
-    wait = 0 if admitted else math.ceil(ahead / per_minute) if not drawing else 0
+    # at the latest: everyone let in before uses their whole time to book
+    batches = math.ceil(position / max(season.admit_at_once, 1))
+    wait = 0 if admitted else batches * season.admission_minutes
     if drawing:
         wait = math.ceil((season.lottery_closes_at - now).total_seconds() / 60)
     return RoomStatus(

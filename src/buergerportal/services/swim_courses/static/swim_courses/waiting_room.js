@@ -52,8 +52,8 @@
       return de ? "Sie sind im Warteraum. Die Reihenfolge wird ausgelost; bisher sind " + s.in_room + " Personen hier."
                 : "You are in the waiting room. The order is drawn by lot; " + s.in_room + " people are here so far.";
     }
-    return de ? "Ihr Platz in der Warteschlange: " + s.position + ". Voraussichtliche Wartezeit: etwa " + s.wait_minutes + " Minuten."
-              : "Your place in the queue: " + s.position + ". Expected wait: about " + s.wait_minutes + " minutes.";
+    return de ? "Ihr Platz in der Warteschlange: " + s.position + ". Voraussichtliche Wartezeit: höchstens " + s.wait_minutes + " Minuten."
+              : "Your place in the queue: " + s.position + ". Expected wait: at most " + s.wait_minutes + " minutes.";
   }
   function poll() {
     fetch(box.dataset.url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
