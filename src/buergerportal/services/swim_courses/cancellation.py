@@ -34,7 +34,7 @@ def booking_may_cancel(booking: Booking) -> bool:
 def booking_cancel(*, booking: Booking, by: User) -> Booking:
     """Cancel a hold, an offer, or a booking within the terms (refunded in full)."""
     with transaction.atomic():
-        course = Course.objects.select_for_update().select_related("season").get(
+        course = Course.objects.select_for_update(of=("self",), no_key=True).select_related("season").get(
             pk=booking.course_id
         )
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
@@ -70,12 +70,12 @@ def course_cancel(*, course: Course, reason: str, by: User) -> int:
     """The city cancels ``course``: every seat ends, every payment is refunded in full, and
     everyone booked, holding or waiting is told. Returns how many bookings were ended."""
     with transaction.atomic():
-        course = Course.objects.select_for_update().get(pk=course.pk)
+        course = Course.objects.select_for_update(no_key=True).get(pk=course.pk)
         if course.cancelled_at is not None:
             return 0
         course.cancelled_at = timezone.now()
         bookings = list(
-            Booking.objects.select_for_update()
+            Booking.objects.select_for_update(of=("self",))
             .filter(course=course, status__in=SEAT_STATES)
             .select_related("account", "payment")
         )
@@ -100,7 +100,7 @@ def course_cancel(*, course: Course, reason: str, by: User) -> int:
                     body=body,
                 )
         waiting = list(
-            WaitingListEntry.objects.select_for_update()
+            WaitingListEntry.objects.select_for_update(of=("self",))
             .filter(course=course, status=WaitingListEntry.Status.WAITING)
             .select_related("account")
         )

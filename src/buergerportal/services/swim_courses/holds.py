@@ -87,7 +87,7 @@ def seat_hold(
                 _("%(name)s already has a beginners' course this season.")
                 % {"name": participant.name}
             )
-        course = Course.objects.select_for_update().select_related("season").get(pk=course.pk)
+        course = Course.objects.select_for_update(of=("self",), no_key=True).select_related("season").get(pk=course.pk)
         if course.cancelled_at is not None:
             raise HoldRefused(_("This course does not exist or can no longer be booked."))
         _expire_in_course(course=course, now=now)
@@ -164,6 +164,6 @@ def holds_expire() -> int:
     expired = 0
     for course_id in sorted(course_ids):
         with transaction.atomic():
-            course = Course.objects.select_for_update().get(pk=course_id)
+            course = Course.objects.select_for_update(no_key=True).get(pk=course_id)
             expired += _expire_in_course(course=course, now=now)
     return expired

@@ -131,7 +131,7 @@ def participant_move(*, booking: Booking, target: Course, by: User) -> Booking:
         first, second = sorted([booking.course_id, target.pk])
         locked = {
             c.pk: c
-            for c in Course.objects.select_for_update()
+            for c in Course.objects.select_for_update(of=("self",), no_key=True)
             .select_related("season")
             .filter(pk__in=[first, second])
             .order_by("pk")

@@ -70,7 +70,7 @@ def offer_next(*, course: Course, seat: int | None) -> Booking | None:
     from .holds import booking_reference_new
 
     entry = (
-        WaitingListEntry.objects.select_for_update()
+        WaitingListEntry.objects.select_for_update(of=("self",))
         .filter(course=course, status=WaitingListEntry.Status.WAITING)
         .select_related("account")
         .first()

@@ -61,9 +61,12 @@ def ticket_join(*, season: Season, account: User) -> Ticket:
 
 
 def ticket_may_book(*, ticket: Ticket, now: datetime) -> bool:
+    """Let in and within the time to book; after it, still if nobody is waiting any more."""
     if ticket.admitted_at is None:
         return False
-    return now < ticket.admitted_at + timedelta(minutes=ticket.season.admission_minutes)
+    if now < ticket.admitted_at + timedelta(minutes=ticket.season.admission_minutes):
+        return True
+    return not Ticket.objects.filter(season_id=ticket.season_id, admitted_at=None).exists()
 
 
 def tickets_admit(*, season: Season) -> int:
@@ -74,7 +77,12 @@ def tickets_admit(*, season: Season) -> int:
     if now < season.lottery_closes_at:
         return 0
     with transaction.atomic():
-        locked = Season.objects.select_for_update(skip_locked=True).filter(pk=season.pk).first()
+        # NO KEY UPDATE: bookings and tickets referring to the season (a key share lock) go on
+        locked = (
+            Season.objects.select_for_update(skip_locked=True, no_key=True)
+            .filter(pk=season.pk)
+            .first()
+        )
         if locked is None:
             return 0
         since = now - timedelta(minutes=locked.admission_minutes)
