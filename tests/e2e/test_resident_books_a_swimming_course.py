@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -199,5 +200,4 @@ def test_pool_staff_print_a_participant_list(portal, swim_city):
     portal.check("swim-staff-course")
     with page.expect_download() as download:
         page.get_by_role("link", name=portal.t("Participant list (PDF)")).click()
-    path = download.value.path()
-    assert open(path, "rb").read(5) == b"%PDF-"
+    assert Path(download.value.path()).read_bytes()[:5] == b"%PDF-"

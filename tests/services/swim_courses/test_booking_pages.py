@@ -112,8 +112,12 @@ def test_cancelling_within_the_terms_refunds_and_offers_the_seat_to_the_waiting_
     assert "Warteliste" in html
     client.post(
         f"/schwimmkurse/kurs/{course.pk}/warteliste/",
-        {"who": "child", "name": "Lea Wartend", "birth_date": child_born(course, 7).isoformat(),
-         "request_token": str(uuid.uuid4())},
+        {
+            "who": "child",
+            "name": "Lea Wartend",
+            "birth_date": child_born(course, 7).isoformat(),
+            "request_token": str(uuid.uuid4()),
+        },
     )
     assert WaitingListEntry.objects.get().status == "waiting"
     client.force_login(resident)

@@ -87,7 +87,9 @@ def test_staff_move_a_participant_and_the_seat_is_freed(
 ):
     other = make_course(season, pool, title="Seepferdchen Freitag")
     login_staff(client, pool_staff)
-    client.post(f"/schwimmkurse/verwaltung/buchung/{full_course[0].pk}/umbuchen/", {"target": other.pk})
+    client.post(
+        f"/schwimmkurse/verwaltung/buchung/{full_course[0].pk}/umbuchen/", {"target": other.pk}
+    )
     moved = Booking.objects.get(pk=full_course[0].pk)
     assert (moved.course, moved.seat) == (other, 1)
     assert Course.objects.get(pk=course.pk).seats_taken == 1
@@ -105,4 +107,6 @@ def test_staff_of_another_unit_see_nothing(client, course, full_course):
     stranger = staff_member(unit=OrgUnitFactory(), role=Role.CLERK)
     login_staff(client, stranger)
     assert client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/").status_code == 404
-    assert client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/teilnehmende.csv").status_code == 404
+    assert (
+        client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/teilnehmende.csv").status_code == 404
+    )

@@ -20,5 +20,7 @@ class SwimCoursesConfig(AppConfig):
         # Holds also expire lazily whenever a course is booked; the job returns the seats of
         # courses nobody touches.
         job_register(
-            name="swim_courses.holds_expire", task=swim_holds_expire_task, every=timedelta(minutes=1)
+            name="swim_courses.holds_expire",
+            task=swim_holds_expire_task,
+            every=timedelta(minutes=1),
         )

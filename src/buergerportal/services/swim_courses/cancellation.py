@@ -34,8 +34,10 @@ def booking_may_cancel(booking: Booking) -> bool:
 def booking_cancel(*, booking: Booking, by: User) -> Booking:
     """Cancel a hold, an offer, or a booking within the terms (refunded in full)."""
     with transaction.atomic():
-        course = Course.objects.select_for_update(of=("self",), no_key=True).select_related("season").get(
-            pk=booking.course_id
+        course = (
+            Course.objects.select_for_update(of=("self",), no_key=True)
+            .select_related("season")
+            .get(pk=booking.course_id)
         )
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
         booking.course = course

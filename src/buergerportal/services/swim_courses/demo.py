@@ -20,8 +20,16 @@ from .models import Course, Level, Pool, Season
 POOL_STAFF = "bad@sportamt.demo"
 POOL_STAFF_TOTP = "JBSWY3DPEHPK3PXPSPORTAMTBAD22222"
 POOLS = (
-    ("Herschelbad", "U3 1, 68161 Mannheim", "Stufenloser Eingang, Beckenlifter im Lehrschwimmbecken"),
-    ("Gartenhallenbad Neckarau", "Altriper Straße 4, 68199 Mannheim", "Rampe, barrierefreie Umkleide"),
+    (
+        "Herschelbad",
+        "U3 1, 68161 Mannheim",
+        "Stufenloser Eingang, Beckenlifter im Lehrschwimmbecken",
+    ),
+    (
+        "Gartenhallenbad Neckarau",
+        "Altriper Straße 4, 68199 Mannheim",
+        "Rampe, barrierefreie Umkleide",
+    ),
     ("Hallenbad Vogelstang", "Freiberger Ring 5, 68309 Mannheim", "Aufzug zur Halle"),
     ("Hallenbad Waldhof-Ost", "Waldstraße 49, 68305 Mannheim", "Keine stufenlose Umkleide"),
 )
@@ -99,5 +107,3 @@ def _pool_staff(unit: OrgUnit) -> None:
     Membership.objects.get_or_create(user=user, unit=unit, role=Role.UNIT_ADMIN)
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, POOL_STAFF_TOTP)
-
-

@@ -55,7 +55,7 @@ class ParticipantForm(forms.Form):
     request_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("who") == "child" and not (data.get("name") or "").strip():
             self.add_error("name", _("Enter the child's first and last name"))
         return data

@@ -87,7 +87,11 @@ def seat_hold(
                 _("%(name)s already has a beginners' course this season.")
                 % {"name": participant.name}
             )
-        course = Course.objects.select_for_update(of=("self",), no_key=True).select_related("season").get(pk=course.pk)
+        course = (
+            Course.objects.select_for_update(of=("self",), no_key=True)
+            .select_related("season")
+            .get(pk=course.pk)
+        )
         if course.cancelled_at is not None:
             raise HoldRefused(_("This course does not exist or can no longer be booked."))
         _expire_in_course(course=course, now=now)
@@ -119,9 +123,7 @@ def seat_hold(
 def _free_seat(course: Course) -> int:
     """The lowest seat number nobody holds (the course row is locked by the caller)."""
     taken = set(
-        Booking.objects.filter(course=course, status__in=SEAT_STATES).values_list(
-            "seat", flat=True
-        )
+        Booking.objects.filter(course=course, status__in=SEAT_STATES).values_list("seat", flat=True)
     )
     return next(n for n in range(1, course.capacity + 1) if n not in taken)
 

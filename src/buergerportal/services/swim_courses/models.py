@@ -64,7 +64,7 @@ class Season(models.Model):
         return self.name
 
     @property
-    def lottery_closes_at(self):  # noqa: ANN201  (a datetime)
+    def lottery_closes_at(self):
         return self.opens_at + timedelta(minutes=self.lottery_minutes)
 
     def booking_open(self) -> bool:
@@ -117,7 +117,8 @@ class Course(models.Model):
         verbose_name_plural = _("courses")
         constraints = [
             models.CheckConstraint(
-                condition=Q(seats_taken__lte=models.F("capacity")), name="swim_course_not_overbooked"
+                condition=Q(seats_taken__lte=models.F("capacity")),
+                name="swim_course_not_overbooked",
             )
         ]
 
@@ -129,7 +130,7 @@ class Course(models.Model):
         return max(self.capacity - self.seats_taken, 0)
 
     @property
-    def cancel_until(self):  # noqa: ANN201  (a date)
+    def cancel_until(self):
         return self.first_day - timedelta(days=self.cancel_days)
 
 
@@ -202,7 +203,9 @@ class WaitingListEntry(models.Model):
         WITHDRAWN = "withdrawn", _("withdrawn")
 
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="waiting")
-    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     for_self = models.BooleanField(default=False)
     participant_name = models.CharField(_("participant"), max_length=120)
     birth_date = models.DateField(_("date of birth"))
@@ -225,6 +228,9 @@ class WaitingListEntry(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.course_id}/{self.pk}"
+
 
 class Ticket(models.Model):
     """One account's place in a season's waiting room. ``queue_key`` orders the room: inside
@@ -234,7 +240,9 @@ class Ticket(models.Model):
     LATE = 2**62
 
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="tickets")
-    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     arrived_at = models.DateTimeField(default=timezone.now)
     queue_key = models.BigIntegerField(db_index=True)
     admitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -243,9 +251,14 @@ class Ticket(models.Model):
         verbose_name = _("waiting-room ticket")
         verbose_name_plural = _("waiting-room tickets")
         constraints = [
-            models.UniqueConstraint(fields=["season", "account"], name="swim_one_ticket_per_account")
+            models.UniqueConstraint(
+                fields=["season", "account"], name="swim_one_ticket_per_account"
+            )
         ]
         indexes = [models.Index(fields=["season", "queue_key"], name="swim_ticket_order")]
+
+    def __str__(self) -> str:
+        return f"{self.season_id}/{self.pk}"
 
 
 class Attendance(models.Model):
@@ -257,3 +270,6 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["booking", "day"], name="swim_attendance_once_a_day")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.booking_id} {self.day}"

@@ -30,8 +30,10 @@ class PaymentRefused(Exception):
 def booking_payment_begin(*, booking: Booking) -> Payment:
     """A payment for a held or offered seat (refused once the deadline has passed)."""
     with transaction.atomic():
-        booking = Booking.objects.select_for_update(of=("self",)).select_related("course__season").get(
-            pk=booking.pk
+        booking = (
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("course__season")
+            .get(pk=booking.pk)
         )
         if booking.status == BookingStatus.BOOKED:
             raise PaymentRefused(_("This seat is paid already."))

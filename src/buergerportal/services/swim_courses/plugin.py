@@ -20,7 +20,9 @@ class SwimCoursesPlugin(ServicePlugin):
         return SERVICE
 
     def resident_links(self, user: User) -> list[AccountLink]:
-        return [AccountLink(Text("Ihre Schwimmkurse", "Your swimming courses"), "swim_courses:mine")]
+        return [
+            AccountLink(Text("Ihre Schwimmkurse", "Your swimming courses"), "swim_courses:mine")
+        ]
 
     def staff_links(self, user: User) -> list[AccountLink]:
         from .access import seasons_for_staff
@@ -28,7 +30,9 @@ class SwimCoursesPlugin(ServicePlugin):
         if not seasons_for_staff(user).exists():
             return []
         return [
-            AccountLink(Text("Schwimmkurse: Bäder", "Swimming courses: pools"), "swim_courses:staff")
+            AccountLink(
+                Text("Schwimmkurse: Bäder", "Swimming courses: pools"), "swim_courses:staff"
+            )
         ]
 
     def demo_load(self, *, users: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import User
@@ -44,7 +44,8 @@ def participants(course: Course) -> QuerySet[Booking]:
 
 
 def lesson_days(course: Course) -> list[date]:
-    days, day = [], course.first_day
+    days: list[date] = []
+    day = course.first_day
     while day <= course.last_day and len(days) < course.lessons:
         if day.weekday() == course.weekday:
             days.append(day)
@@ -141,7 +142,9 @@ def participant_move(*, booking: Booking, target: Course, by: User) -> Booking:
         if booking.status != BookingStatus.BOOKED:
             raise MoveRefused(_("Only a paid booking can be moved."))
         if target.season_id != source.season_id or target.cancelled_at is not None:
-            raise MoveRefused(_("The participant can only move to a running course of the same season."))
+            raise MoveRefused(
+                _("The participant can only move to a running course of the same season.")
+            )
         if target.seats_taken >= target.capacity:
             raise MoveRefused(_("The course %(course)s is full.") % {"course": target.title})
         from .holds import _free_seat
@@ -199,7 +202,9 @@ def season_figures(season: Season) -> SeasonFigures:
     return SeasonFigures(
         seats=seats,
         sold=sold,
-        held=bookings.filter(status__in=[s for s in SEAT_STATES if s != BookingStatus.BOOKED]).count(),
+        held=bookings.filter(
+            status__in=[s for s in SEAT_STATES if s != BookingStatus.BOOKED]
+        ).count(),
         waiting=WaitingListEntry.objects.filter(
             course__season=season, status=WaitingListEntry.Status.WAITING
         ).count(),
@@ -208,7 +213,3 @@ def season_figures(season: Season) -> SeasonFigures:
         ).count(),
         sold_out_after=(last - season.lottery_closes_at) if last else None,
     )
-
-
-def figures_now() -> datetime:
-    return timezone.now()

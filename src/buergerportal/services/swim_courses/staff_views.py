@@ -48,13 +48,19 @@ def _course_page(request: HttpRequest, course_id: int, **forms: object) -> HttpR
     days = lesson_days(course)
     chosen = request.GET.get("tag", "")
     day = next((d for d in days if d.isoformat() == chosen), days[0] if days else None)
-    present = set(
-        participants(course)
-        .filter(attendance__day=day, attendance__present=True)
-        .values_list("pk", flat=True)
+    present = (
+        set(
+            participants(course)
+            .filter(attendance__day=day, attendance__present=True)
+            .values_list("pk", flat=True)
+        )
+        if day is not None
+        else set()
     )
-    others = courses_for_staff(user).filter(season=course.season, cancelled_at=None).exclude(
-        pk=course.pk
+    others = (
+        courses_for_staff(user)
+        .filter(season=course.season, cancelled_at=None)
+        .exclude(pk=course.pk)
     )
     return render(
         request,
@@ -112,7 +118,9 @@ def staff_attendance(request: HttpRequest, course_id: int) -> HttpResponse:
         messages.error(request, _("Choose one of the course's lesson days."))
         return redirect("swim_courses:staff_course", course_id=course.pk)
     messages.success(request, _("Attendance saved."))
-    return redirect(reverse("swim_courses:staff_course", args=[course.pk]) + f"?tag={day.isoformat()}")
+    return redirect(
+        reverse("swim_courses:staff_course", args=[course.pk]) + f"?tag={day.isoformat()}"
+    )
 
 
 @staff_required

@@ -16,8 +16,12 @@ urlpatterns = [
     path("warteraum/<int:season_id>/stand.json", views.waiting_room_status, name="room_status"),
     path("verwaltung/", staff_views.staff_home, name="staff"),
     path("verwaltung/kurs/<int:course_id>/", staff_views.staff_course, name="staff_course"),
-    path("verwaltung/kurs/<int:course_id>/teilnehmende.csv", staff_views.staff_csv, name="staff_csv"),
-    path("verwaltung/kurs/<int:course_id>/teilnehmende.pdf", staff_views.staff_pdf, name="staff_pdf"),
+    path(
+        "verwaltung/kurs/<int:course_id>/teilnehmende.csv", staff_views.staff_csv, name="staff_csv"
+    ),
+    path(
+        "verwaltung/kurs/<int:course_id>/teilnehmende.pdf", staff_views.staff_pdf, name="staff_pdf"
+    ),
     path(
         "verwaltung/kurs/<int:course_id>/anwesenheit/",
         staff_views.staff_attendance,
@@ -28,9 +32,7 @@ urlpatterns = [
         staff_views.staff_message,
         name="staff_message",
     ),
-    path(
-        "verwaltung/kurs/<int:course_id>/absagen/", staff_views.staff_cancel, name="staff_cancel"
-    ),
+    path("verwaltung/kurs/<int:course_id>/absagen/", staff_views.staff_cancel, name="staff_cancel"),
     path(
         "verwaltung/buchung/<int:booking_id>/umbuchen/",
         staff_views.staff_move,

@@ -25,7 +25,9 @@ class WaitingListRefused(Exception):
     """The resident cannot join this waiting list; the message says why."""
 
 
-def waiting_list_join(*, course: Course, account: User, participant: Participant) -> WaitingListEntry:
+def waiting_list_join(
+    *, course: Course, account: User, participant: Participant
+) -> WaitingListEntry:
     """Put ``participant`` on the waiting list of a full course (once per participant)."""
     if course.cancelled_at is not None:
         raise WaitingListRefused(_("This course does not exist or can no longer be booked."))
@@ -33,7 +35,9 @@ def waiting_list_join(*, course: Course, account: User, participant: Participant
     if Booking.objects.filter(
         course=course, account=account, participant_key=participant.key, status__in=SEAT_STATES
     ).exists():
-        raise WaitingListRefused(_("%(name)s already has a seat in this course.") % {"name": participant.name})
+        raise WaitingListRefused(
+            _("%(name)s already has a seat in this course.") % {"name": participant.name}
+        )
     try:
         with transaction.atomic():
             entry = WaitingListEntry.objects.create(
