@@ -130,7 +130,7 @@ def _prepare(residents: int, opens_in: float) -> tuple[int, dict[int, str], list
         lottery_minutes=1,
         max_bookings_per_account=2,
         admit_at_once=1000,
-        admission_minutes=10,
+        admission_minutes=30,
     )
     first = timezone.localdate() + timedelta(days=40)
     courses = []
@@ -269,8 +269,9 @@ class Rush:
             if data.get("admitted"):
                 r.state = "book"
                 self.schedule(now, r)
-            else:
-                self.schedule(now + 10 + self.rng.uniform(-1, 1), r)
+            else:  # as the page's script: every 10 s, less often while the wait is long
+                every = 10 if data.get("wait_minutes", 0) <= 2 else 30
+                self.schedule(now + every + self.rng.uniform(-1, 1), r)
         elif r.state == "book":
             course = self.rng.choice(self.courses)
             path = f"/schwimmkurse/kurs/{course}/buchen/"
@@ -507,7 +508,7 @@ def main() -> None:
         stop = threading.Event()
         watch = threading.Thread(target=_sold_out_watch, args=(rush, stop), daemon=True)
         watch.start()
-        workers = [threading.Thread(target=rush.worker) for _ in range(args.clients)]
+        workers = [threading.Thread(target=rush.worker, daemon=True) for _ in range(args.clients)]
         for worker in workers:
             worker.start()
         for worker in workers:

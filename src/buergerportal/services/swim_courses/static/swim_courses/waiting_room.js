@@ -1,6 +1,6 @@
 // Progressive enhancement of the waiting room: the page works without this script.
 // 1. Joining: solve the ALTCHA proof of work (SHA-256 of salt + number) before sending.
-// 2. Waiting: ask for news every 10 seconds and update the text without a reload.
+// 2. Waiting: ask for news every 10 to 30 seconds and update the text without a reload.
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "de";
@@ -63,7 +63,8 @@
         var sentence = describe(s);
         if (text.textContent.trim() !== sentence) { text.textContent = sentence; }
         book.hidden = !s.admitted;
-        if (!s.admitted) { window.setTimeout(poll, 10000); }
+        // every 10 seconds near the front, every 30 while the wait is long (less load)
+        if (!s.admitted) { window.setTimeout(poll, s.wait_minutes > 2 ? 30000 : 10000); }
       })
       .catch(function () { window.setTimeout(poll, 20000); });
   }
