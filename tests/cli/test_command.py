@@ -73,10 +73,10 @@ def test_demo_twice_prints_logins_and_creates_no_duplicates(migrated):
         "from buergerportal.accounts.models import User, Membership;"
         "print(User.objects.count(), Membership.objects.count())",
     )
-    # the demo city's 8 people and 5 memberships, the business-register lookup's clerk of the
-    # trade office (1 membership) and lawyer, and the strategy demo's two staff (strategy office,
-    # FB 40)
-    assert count.stdout.split() == ["12", "8"]
+    # the demo city's 8 people and 5 memberships; the dog tax's clerk (clerk and approver), the
+    # business-register lookup's trade-office clerk and lawyer, the strategy office and FB 40,
+    # and the swimming courses' pool staff
+    assert count.stdout.split() == ["14", "11"]
 
 
 def test_totp_prints_a_six_digit_code_for_demo_staff(migrated):

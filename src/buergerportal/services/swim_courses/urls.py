@@ -1,0 +1,41 @@
+from django.urls import path
+
+from . import staff_views, views
+
+app_name = "swim_courses"
+urlpatterns = [
+    path("", views.course_list, name="list"),
+    path("kurs/<int:course_id>/", views.course_detail, name="detail"),
+    path("kurs/<int:course_id>/buchen/", views.course_book, name="book"),
+    path("kurs/<int:course_id>/warteliste/", views.waiting_list_add, name="waiting_list"),
+    path("meine/", views.my_bookings, name="mine"),
+    path("meine/<int:booking_id>/bezahlen/", views.booking_pay, name="pay"),
+    path("meine/<int:booking_id>/stornieren/", views.booking_cancel_view, name="cancel"),
+    path("warteliste/<int:entry_id>/verlassen/", views.waiting_withdraw, name="waiting_withdraw"),
+    path("warteraum/<int:season_id>/", views.waiting_room, name="waiting_room"),
+    path("warteraum/<int:season_id>/stand.json", views.waiting_room_status, name="room_status"),
+    path("verwaltung/", staff_views.staff_home, name="staff"),
+    path("verwaltung/kurs/<int:course_id>/", staff_views.staff_course, name="staff_course"),
+    path(
+        "verwaltung/kurs/<int:course_id>/teilnehmende.csv", staff_views.staff_csv, name="staff_csv"
+    ),
+    path(
+        "verwaltung/kurs/<int:course_id>/teilnehmende.pdf", staff_views.staff_pdf, name="staff_pdf"
+    ),
+    path(
+        "verwaltung/kurs/<int:course_id>/anwesenheit/",
+        staff_views.staff_attendance,
+        name="staff_attendance",
+    ),
+    path(
+        "verwaltung/kurs/<int:course_id>/nachricht/",
+        staff_views.staff_message,
+        name="staff_message",
+    ),
+    path("verwaltung/kurs/<int:course_id>/absagen/", staff_views.staff_cancel, name="staff_cancel"),
+    path(
+        "verwaltung/buchung/<int:booking_id>/umbuchen/",
+        staff_views.staff_move,
+        name="staff_move",
+    ),
+]

@@ -1,0 +1,141 @@
+"""The waiting room of a season's opening: a fair order instead of a race to the first click.
+
+Everyone who arrives before the random-order window closes (from the moment the room opens
+until ``lottery_minutes`` after the published opening time) gets a uniformly random queue key
+(``secrets.randbelow``) at arrival; the order is that of the keys, so arriving early inside the
+window is no advantage. Later arrivals queue behind them, first come first served. Booking
+starts when the window closes: the room lets in ``admit_at_once`` residents at a time, each for
+``admission_minutes``; as they finish, the next are let in. One ticket per account and season
+(a unique constraint): leaving and coming back finds the same place.
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from buergerportal.accounts.models import User
+from buergerportal.core.audit import audit_record
+
+from .models import Season, Ticket
+
+
+class JoinRefused(Exception):
+    """The waiting room is not open (yet or any more); the message says why."""
+
+
+def queue_key_for(*, season: Season, arrived_at: datetime) -> int:
+    """Inside the window: uniformly random below ``Ticket.LATE``; after: arrival order."""
+    if arrived_at < season.lottery_closes_at:
+        return secrets.randbelow(Ticket.LATE)
+    late_by = arrived_at - season.lottery_closes_at
+    return Ticket.LATE + late_by // timedelta(microseconds=1)
+
+
+def ticket_join(*, season: Season, account: User) -> Ticket:
+    """The account's ticket for ``season``: the one it has, else a new one (never two)."""
+    existing = Ticket.objects.filter(season=season, account=account).first()
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    if now < season.waiting_room_from:
+        raise JoinRefused(_("The waiting room has not opened yet."))
+    try:
+        with transaction.atomic():
+            ticket = Ticket.objects.create(
+                season=season,
+                account=account,
+                arrived_at=now,
+                queue_key=queue_key_for(season=season, arrived_at=now),
+            )
+    except IntegrityError:  # the same account joined in another tab at the same moment
+        return Ticket.objects.get(season=season, account=account)
+    audit_record(action="swim.waiting_room_joined", actor=account, obj=ticket)
+    return ticket
+
+
+def ticket_may_book(*, ticket: Ticket, now: datetime) -> bool:
+    """Let in and within the time to book; after it, still if nobody is waiting any more."""
+    if ticket.admitted_at is None:
+        return False
+    if now < ticket.admitted_at + timedelta(minutes=ticket.season.admission_minutes):
+        return True
+    return not Ticket.objects.filter(season_id=ticket.season_id, admitted_at=None).exists()
+
+
+def tickets_admit(*, season: Season) -> int:
+    """Let the next residents in, up to ``admit_at_once`` booking at a time. Called whenever a
+    waiting resident asks for news; the season's row lock (skipped if someone else holds it)
+    makes one caller at a time do it."""
+    now = timezone.now()
+    if now < season.lottery_closes_at:
+        return 0
+    with transaction.atomic():
+        # NO KEY UPDATE: bookings and tickets referring to the season (a key share lock) go on
+        locked = (
+            Season.objects.select_for_update(skip_locked=True, no_key=True)
+            .filter(pk=season.pk)
+            .first()
+        )
+        if locked is None:
+            return 0
+        since = now - timedelta(minutes=locked.admission_minutes)
+        busy = Ticket.objects.filter(season=locked, admitted_at__gt=since).count()
+        free = locked.admit_at_once - busy
+        if free <= 0:
+            return 0
+        next_ids = list(
+            Ticket.objects.filter(season=locked, admitted_at=None)
+            .order_by("queue_key")
+            .values_list("pk", flat=True)[:free]
+        )
+        return Ticket.objects.filter(pk__in=next_ids).update(admitted_at=now)
+
+
+@dataclass(frozen=True)
+class RoomStatus:
+    """What the waiting room page shows."""
+
+    drawing: bool  # still inside the random-order window: no position yet
+    draw_at: datetime
+    in_room: int
+    position: int  # 0 once let in
+    admitted: bool
+    admission_ends: datetime | None
+    wait_minutes: int
+
+
+def ticket_status(*, ticket: Ticket) -> RoomStatus:
+    season = ticket.season
+    now = timezone.now()
+    if now >= season.lottery_closes_at and ticket.admitted_at is None:
+        tickets_admit(season=season)
+        ticket.refresh_from_db(fields=["admitted_at"])
+    waiting = Ticket.objects.filter(season=season, admitted_at=None)
+    drawing = now < season.lottery_closes_at
+    admitted = ticket.admitted_at is not None
+    position = 0 if admitted else waiting.filter(queue_key__lt=ticket.queue_key).count() + 1
+    # at the latest: everyone let in before uses their whole time to book
+    batches = math.ceil(position / max(season.admit_at_once, 1))
+    wait = 0 if admitted else batches * season.admission_minutes
+    if drawing:
+        wait = math.ceil((season.lottery_closes_at - now).total_seconds() / 60)
+    return RoomStatus(
+        drawing=drawing,
+        draw_at=season.lottery_closes_at,
+        in_room=Ticket.objects.filter(season=season).count() if drawing else 0,
+        position=position,
+        admitted=admitted,
+        admission_ends=(
+            ticket.admitted_at + timedelta(minutes=season.admission_minutes)
+            if ticket.admitted_at
+            else None
+        ),
+        wait_minutes=wait,
+    )

@@ -1,0 +1,112 @@
+"""Pool staff: participant list as PDF and CSV, attendance, messages, moves, figures."""
+
+import io
+import uuid
+
+import pytest
+from pypdf import PdfReader
+
+from buergerportal.accounts.models import Role
+from buergerportal.notifications.models import Message
+from buergerportal.services.swim_courses.holds import seat_hold
+from buergerportal.services.swim_courses.models import Attendance, Booking, Course
+from buergerportal.services.swim_courses.participants import Participant
+from buergerportal.services.swim_courses.payment import booking_payment_paid
+from buergerportal.services.swim_courses.staff import lesson_days, season_figures
+from tests.engine_fixtures import login_staff
+from tests.factories import OrgUnitFactory, UserFactory, staff_member
+
+from .conftest import child_born, let_in, make_course
+
+pytestmark = pytest.mark.django_db
+
+
+def booked(course, user, name):
+    """A paid booking (the payment module's side is tested in test_booking_pages)."""
+    from buergerportal.payments.creation import FeeItem, payment_create
+
+    booking = seat_hold(
+        course_id=course.pk,
+        account=user,
+        participant=Participant(name, child_born(course, 6), for_self=False),
+        request_token=uuid.uuid4(),
+    )
+    payment = payment_create(
+        payable=booking, payer=user, purpose=booking.reference, items=[FeeItem("X", "x", 6000)]
+    )
+    booking_payment_paid(payment)
+    booking.refresh_from_db()
+    return booking
+
+
+@pytest.fixture
+def full_course(course, season):
+    return [booked(course, let_in(season, UserFactory()).account, n) for n in ("=Ada", "Ben")]
+
+
+def test_staff_print_the_participant_list_as_pdf_and_csv(client, course, pool_staff, full_course):
+    login_staff(client, pool_staff)
+    pdf = client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/teilnehmende.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert "Teilnehmendenliste" in text and "Ben" in text
+    csv = client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/teilnehmende.csv").content.decode()
+    assert "'=Ada" in csv  # a name that looks like a formula stays text
+    assert csv.splitlines()[0].startswith("Platz;Teilnehmende Person")
+
+
+def test_attendance_is_saved_and_shown_on_the_list(client, course, pool_staff, full_course):
+    login_staff(client, pool_staff)
+    day = lesson_days(course)[1]
+    client.post(
+        f"/schwimmkurse/verwaltung/kurs/{course.pk}/anwesenheit/",
+        {"day": day.isoformat(), "present": [str(full_course[1].pk)]},
+    )
+    assert list(Attendance.objects.filter(present=True).values_list("booking", flat=True)) == [
+        full_course[1].pk
+    ]
+    csv = client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/teilnehmende.csv").content.decode()
+    assert csv.splitlines()[-1].split(";")[5:7] == ["", "x"]
+
+
+def test_staff_message_all_participants(client, course, pool_staff, full_course):
+    login_staff(client, pool_staff)
+    client.post(
+        f"/schwimmkurse/verwaltung/kurs/{course.pk}/nachricht/",
+        {"subject": "Bad geschlossen", "body": "Am Montag fällt die Stunde aus."},
+    )
+    assert Message.objects.filter(subject="Bad geschlossen").count() == 2
+    html = client.post(
+        f"/schwimmkurse/verwaltung/kurs/{course.pk}/nachricht/", {"subject": "", "body": ""}
+    ).content.decode()
+    assert "Geben Sie einen Betreff ein" in html
+
+
+def test_staff_move_a_participant_and_the_seat_is_freed(
+    client, course, season, pool, pool_staff, full_course
+):
+    other = make_course(season, pool, title="Seepferdchen Freitag")
+    login_staff(client, pool_staff)
+    client.post(
+        f"/schwimmkurse/verwaltung/buchung/{full_course[0].pk}/umbuchen/", {"target": other.pk}
+    )
+    moved = Booking.objects.get(pk=full_course[0].pk)
+    assert (moved.course, moved.seat) == (other, 1)
+    assert Course.objects.get(pk=course.pk).seats_taken == 1
+    assert Course.objects.get(pk=other.pk).seats_taken == 1
+    assert Message.objects.filter(subject__contains="geändert").exists()
+
+
+def test_season_figures_count_sold_seats_waiting_and_cancellations(course, season, full_course):
+    figures = season_figures(season)
+    assert (figures.seats, figures.sold, figures.waiting, figures.cancellations) == (3, 2, 0, 0)
+    assert figures.sold_out_after is None
+
+
+def test_staff_of_another_unit_see_nothing(client, course, full_course):
+    stranger = staff_member(unit=OrgUnitFactory(), role=Role.CLERK)
+    login_staff(client, stranger)
+    assert client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/").status_code == 404
+    assert (
+        client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/teilnehmende.csv").status_code == 404
+    )
