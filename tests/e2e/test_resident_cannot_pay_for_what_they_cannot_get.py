@@ -2,8 +2,8 @@
 
 Lena lives outside every resident parking zone. She opens the parking permit's service page,
 starts and signs in with the (TEST) eID: before the first question the portal says why she cannot
-apply online and what to do instead; nothing is submitted and nothing is charged (issue "Residents never pay for what they
-cannot get").
+apply online and what to do instead; nothing is submitted and nothing is charged (issue
+"Residents never pay for what they cannot get").
 """
 
 from __future__ import annotations
