@@ -11,7 +11,10 @@ class PrivacyConfig(AppConfig):
         from datetime import time
 
         from buergerportal.core.schedule import job_register
+        from buergerportal.registers.identity import register_read_listener_add
 
+        from .access_log import data_access_register_read
         from .tasks import retention_apply_task
 
         job_register(name="privacy.retention", task=retention_apply_task, at=time(3, 30))
+        register_read_listener_add(data_access_register_read)

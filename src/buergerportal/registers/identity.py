@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
@@ -9,6 +10,16 @@ from django.utils import timezone
 from .base import PersonRecord
 from .models import PersonLink
 from .registry import resident_register
+
+# Called with the resident whenever their register record is read (the privacy app lists
+# each read in "Wer hat meine Daten gesehen?"); registered in an app's ``ready()``.
+_READ_LISTENERS: list[Callable[..., None]] = []
+
+
+def register_read_listener_add(listener: Callable[..., None]) -> None:
+    """Call ``listener(resident=user)`` on every read of a linked record (idempotent)."""
+    if listener not in _READ_LISTENERS:
+        _READ_LISTENERS.append(listener)
 
 
 def person_for_user(user: Any) -> PersonRecord | None:
@@ -18,9 +29,8 @@ def person_for_user(user: Any) -> PersonRecord | None:
     link = PersonLink.objects.filter(user=user).first()
     if link is None:
         return None
-    from buergerportal.privacy.access_log import data_access_register_read
-
-    data_access_register_read(resident=user)  # listed in "Wer hat meine Daten gesehen?"
+    for listener in _READ_LISTENERS:
+        listener(resident=user)
     return resident_register().person(link.person_key)
 
 

@@ -49,7 +49,10 @@ def test_a_basic_eid_login_is_asked_to_step_up_and_a_high_one_may_start(client, 
 
 
 def test_a_draft_cannot_be_continued_below_the_level(client, eid, parking):
+    from buergerportal.registers.identity import person_link
+
     user = UserFactory()
+    person_link(user=user, person_key="DEMO-ANNA")  # in the register, in zone 3
     eid_session(client, user, level="substantial")
     step = client.post(START)["Location"]
     client.force_login(user)  # a new login with email and password: basic
