@@ -13,10 +13,10 @@ from .registry import resident_register
 
 # Called with the resident whenever their register record is read (the privacy app lists
 # each read in "Wer hat meine Daten gesehen?"); registered in an app's ``ready()``.
-_READ_LISTENERS: list[Callable[..., None]] = []
+_READ_LISTENERS: list[Callable[..., object]] = []
 
 
-def register_read_listener_add(listener: Callable[..., None]) -> None:
+def register_read_listener_add(listener: Callable[..., object]) -> None:
     """Call ``listener(resident=user)`` on every read of a linked record (idempotent)."""
     if listener not in _READ_LISTENERS:
         _READ_LISTENERS.append(listener)
