@@ -95,3 +95,15 @@ def test_service_page_announces_a_fee_change_from_the_schedule(client):
 @pytest.mark.parametrize("path", ["/leistungen/gibt-es-nicht/", "/leistungen/lebenslage/mond/"])
 def test_unknown_service_or_situation_is_not_found(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_a_service_that_needs_a_proven_identity_says_how_to_sign_in_before_the_start(client):
+    html = client.get("/leistungen/bewohnerparkausweis/").content.decode()
+    said = html.index("Mit BundID auf dem Vertrauensniveau „substanziell“ oder höher")
+    assert said < html.index("/antrag/bewohnerparkausweis/")
+    assert "ELSTER-Zertifikat" in html
+    english = client.get("/leistungen/bewohnerparkausweis/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "With BundID at trust level “substantial” or higher" in english.content.decode()
+    family_pass = client.get("/leistungen/familienpass/")
+    assert family_pass.status_code == 200
+    assert 'id="trust-level"' not in family_pass.content.decode()  # an email login is enough
