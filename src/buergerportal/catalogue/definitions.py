@@ -192,7 +192,6 @@ class ServiceDefinition:
     evidence: tuple[Text, ...] = ()
     fee: Text = Text("kostenlos", "free of charge")
     duration: Text = Text("", "")
-    ozg_level: int = 0  # OZG maturity 0-4 of the old model
     ozg_facts: tuple[Text, ...] = ()
     keywords: tuple[str, ...] = field(default=())
     legal_basis: Text = Text("", "")

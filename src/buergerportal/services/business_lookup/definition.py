@@ -65,7 +65,6 @@ SERVICE = ServiceDefinition(
         "Simple search free of charge; extended extract (positive or negative) as scheduled",
     ),
     duration=Text("sofort; erweiterte Auskunft nach Prüfung", "at once; extended after review"),
-    ozg_level=3,
     legal_basis=Text("§ 14 GewO", "Section 14 GewO"),
     keywords=("gewerbe", "business", "firma", "company", "register", "gewerberegister"),
     page_template="business_lookup/service_page.html",

@@ -129,7 +129,6 @@ SERVICE = ServiceDefinition(
         "entry, nothing is charged.",
     ),
     duration=Text("wenige Werktage, Versand per Post", "a few working days, sent by post"),
-    ozg_level=3,
     ozg_facts=(
         Text(
             "Bestellung und Bezahlung online; die Urkunde kommt unterschrieben und gesiegelt "

@@ -117,7 +117,6 @@ SERVICE = ServiceDefinition(
         "Steuerbescheid und Hundesteuermarke in wenigen Tagen",
         "tax notice and dog tag within a few days",
     ),
-    ozg_level=3,
     legal_basis=Text(
         "Hundesteuersatzung der Stadt; § 4 GemO, §§ 2, 8 Abs. 2, 9 Abs. 3 KAG Baden-Württemberg",
         "the city's dog tax statute; § 4 GemO, §§ 2, 8(2), 9(3) KAG Baden-Württemberg",

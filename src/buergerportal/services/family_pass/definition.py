@@ -37,7 +37,6 @@ SERVICE = ServiceDefinition(
         ),
     ),
     duration=Text("wenige Tage", "a few days"),
-    ozg_level=3,
     keywords=("familie", "family", "kinder", "children", "ermäßigung", "discount"),
     steps=(
         Step(

@@ -63,7 +63,6 @@ SERVICE = ServiceDefinition(
         "The fee covers a calendar year; a change of number plate or address costs the change fee.",
     ),
     duration=Text("sofort, wenn alle Prüfungen bestanden sind", "at once when all checks pass"),
-    ozg_level=4,
     legal_basis=Text("§ 45 Abs. 1b Nr. 2a StVO", "Section 45(1b) no. 2a StVO"),
     keywords=("parken", "parking", "auto", "car", "anwohner", "zone", "vignette"),
     steps=(

@@ -11,6 +11,5 @@ SERVICE = ServiceDefinition(
     life_situations=("leisure", "family"),
     fee=Text("zum Beispiel 60 Euro für 6 Wochen", "for example 60 euros for 6 weeks"),
     duration=Text("Platz sofort bestätigt", "seat confirmed at once"),
-    ozg_level=3,
     keywords=("schwimmen", "swimming", "bad", "pool", "kurs", "course", "seepferdchen"),
 )
