@@ -1,5 +1,3 @@
-from datetime import date
-
 import pytest
 from django.urls import reverse
 
@@ -160,20 +158,24 @@ def test_a_second_application_while_the_first_waits_for_payment_is_stopped_befor
 
 
 def _permit_issued_at_the_counter(person_key, plate):
-    """A permit issued outside the portal's online path after the resident applied online."""
+    """A permit issued outside the portal's online path after the resident applied online: a
+    first permit from today (so never one this application could renew)."""
     import uuid
+
+    from django.utils import timezone
 
     from buergerportal.accounts.models import OrgUnit
     from buergerportal.services.parking_permit.issue import permit_create
     from buergerportal.services.parking_permit.models import Zone
 
+    now, today = timezone.now(), timezone.localdate()
     counter = Application.objects.create(
         reference="BP-2026-009999-00",
         submission_token=uuid.uuid4(),
         service_slug="bewohnerparkausweis",
         unit=OrgUnit.objects.get(slug="buergerservice"),
-        submitted_at="2026-06-15T09:00:00+02:00",
-        due_at="2026-06-20T09:00:00+02:00",
+        submitted_at=now,
+        due_at=now,
         status="approved",
     )
     return permit_create(
@@ -181,8 +183,8 @@ def _permit_issued_at_the_counter(person_key, plate):
         person_key=person_key,
         plate=plate,
         zone=Zone.objects.get(code="3"),
-        valid_from=date(2026, 6, 15),
-        valid_until=date(2026, 12, 31),
+        valid_from=today,
+        valid_until=first_permit_period(today).valid_until,
     )
 
 
