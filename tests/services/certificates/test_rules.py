@@ -166,9 +166,12 @@ def test_changed_gender_entry_is_only_for_the_person_automatically(anna):
 def test_applicant_under_16_goes_to_the_registrar(anna):
     from datetime import date
 
+    from django.utils import timezone
+
     from buergerportal.registers.models import RegisteredPerson
 
-    RegisteredPerson.objects.filter(person_key="DEMO-ANNA").update(birth_date=date(2012, 1, 1))
+    fifteen = date(timezone.localdate().year - 15, 1, 1)  # 15 on every day the clock is pinned
+    RegisteredPerson.objects.filter(person_key="DEMO-ANNA").update(birth_date=fifteen)
     application = order(anna, **ANNA_BIRTH)
     assert _check(application, "entitlement")["code"] == "under_16"
     assert application.status == Status.SUBMITTED
