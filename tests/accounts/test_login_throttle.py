@@ -42,7 +42,7 @@ def _challenge(response) -> str:
 
 def _told_to_wait(response) -> bool:
     page = response.content.decode()
-    return "please wait until" in page or "warten Sie bitte bis" in page
+    return "please wait until" in page
 
 
 def _fail_until_throttled(client, email):

@@ -127,7 +127,7 @@ def test_an_address_that_differs_links_nobody_and_says_why(client, eid, register
     assert response.status_code == 302
     assert not PersonLink.objects.exists()  # not Anna Schmidt's record, though names fit
     page = client.get(local(response["Location"]), follow=True).content.decode()
-    assert "address differs" in page or "Anschrift weichen" in page
+    assert "Anschrift weichen" in page
 
 
 def test_someone_not_in_the_register_is_told_so(client, eid, register):
@@ -135,4 +135,4 @@ def test_someone_not_in_the_register_is_told_so(client, eid, register):
     assert response.status_code == 302
     assert not PersonLink.objects.exists()
     page = client.get(local(response["Location"]), follow=True).content.decode()
-    assert "nobody with your name" in page or "niemanden mit Ihrem Namen" in page
+    assert "niemanden mit Ihrem Namen" in page
