@@ -14,12 +14,11 @@ from buergerportal.applications.steps import answer_summary
 from buergerportal.catalogue.registry import service_by_slug
 
 from .models import Notice
+from .pdf import pdf_render
 
 
 def notice_render(*, application: Application) -> bytes:
     """The notice as PDF bytes, in the language the resident applied in."""
-    from weasyprint import HTML
-
     from buergerportal.procedures.decision import application_decided_automatically
 
     service = service_by_slug(application.service_slug)
@@ -43,7 +42,7 @@ def notice_render(*, application: Application) -> bytes:
                 "today": timezone.localdate(),
             },
         )
-    return HTML(string=html).write_pdf()
+    return pdf_render(html)
 
 
 def fee_assessment(application: Application) -> dict[str, object] | None:

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from buergerportal.documents.pdf import pdf_render
+
 if TYPE_CHECKING:
     from .kinds import EntitlementKind
     from .models import Entitlement, Revocation
@@ -17,8 +19,6 @@ def revocation_notice_render(
     *, revocation: Revocation, entitlement: Entitlement, kind: EntitlementKind
 ) -> bytes:
     """In the active language (the caller overrides it with the holder's)."""
-    from weasyprint import HTML
-
     context: dict[str, Any] = {
         "revocation": revocation,
         "entitlement": entitlement,
@@ -29,4 +29,4 @@ def revocation_notice_render(
         "today": timezone.localdate(),
     }
     html = render_to_string("entitlements/revocation_notice.html", context)
-    return HTML(string=html).write_pdf()
+    return pdf_render(html)

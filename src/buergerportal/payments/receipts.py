@@ -18,6 +18,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from buergerportal.documents.pdf import pdf_render
+
 from .listeners import receipt_listeners
 from .models import DirectDebit, DirectDebitState, Payment, PaymentMethod, Receipt
 
@@ -25,8 +27,6 @@ logger = logging.getLogger(__name__)
 
 
 def receipt_pdf_render(*, payment: Payment, number: str) -> bytes:
-    from weasyprint import HTML  # imported late: loading it costs about a second
-
     language = payment.payer.preferred_language if payment.payer else settings.LANGUAGE_CODE
     with translation.override(language):
         html = render_to_string(
@@ -39,7 +39,7 @@ def receipt_pdf_render(*, payment: Payment, number: str) -> bytes:
                 "issued_at": timezone.localtime(),
             },
         )
-    return HTML(string=html).write_pdf()
+    return pdf_render(html)
 
 
 def receipt_issue(*, payment_id: int) -> Receipt | None:

@@ -347,3 +347,20 @@ def test_a_vehicle_class_without_permits_stops_on_check_your_answers_with_the_an
         assert "Fahrzeugklasse N3 ist nicht zugelassen" in page
         assert "MA-AS 9" in page  # the answers, with a link to change them
     assert not Application.objects.filter(applicant=anna).exists()
+
+
+def test_every_document_in_the_mailbox_is_a_tagged_pdf_in_the_residents_language(apply, anna):
+    """Notice, permit and receipt carry a structure tree, the language and a title (PDF/UA-1)."""
+    from buergerportal.notifications.models import Attachment
+    from tests.documents.test_pdf import tags
+
+    apply(anna, plate="ma-as 2026")
+    attachments = Attachment.objects.filter(message__recipient=anna, content_type="application/pdf")
+    names = sorted(attachment.filename.split("-")[0] for attachment in attachments)
+    assert names == ["Bescheid", "Bewohnerparkausweis", "Q"]  # notice, permit, receipt (Quittung)
+    for attachment in attachments:
+        pdf = attachment.file.open("rb").read()
+        root, structure = tags(pdf)
+        assert root["/MarkInfo"]["/Marked"], attachment.filename
+        assert root["/Lang"] == "de", attachment.filename
+        assert "/H1" in structure, attachment.filename

@@ -18,6 +18,7 @@ from buergerportal.applications.models import Application
 from buergerportal.applications.steps import walk
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.documents.credentials import credential_issue, credential_qr_svg
+from buergerportal.documents.pdf import pdf_render
 from buergerportal.entitlements.status import entitlement_revoke
 from buergerportal.registers.identity import person_for_user
 
@@ -89,7 +90,6 @@ def family_pass_pdf(*, family_pass: FamilyPass) -> bytes:
     if family_pass.pdf:
         with family_pass.pdf.open("rb") as handle:
             return handle.read()
-    from weasyprint import HTML
 
     qr_svg = credential_qr_svg(family_pass.code, scale=5)
     with translation.override(family_pass.language):
@@ -98,7 +98,7 @@ def family_pass_pdf(*, family_pass: FamilyPass) -> bytes:
             # segno's own SVG markup, no user input in it:
             {"pass": family_pass, "qr_svg": mark_safe(qr_svg), "city": settings.CITY_NAME},  # noqa: S308
         )
-    pdf = HTML(string=html).write_pdf()
+    pdf = pdf_render(html)
     family_pass.pdf.save(family_pass_filename(family_pass), ContentFile(pdf), save=False)
     family_pass.save(update_fields=["pdf"])
     return pdf

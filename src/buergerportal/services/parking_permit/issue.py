@@ -19,6 +19,7 @@ from buergerportal.applications.steps import walk
 from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.documents.credentials import credential_issue, credential_qr_svg
+from buergerportal.documents.pdf import pdf_render
 from buergerportal.entitlements.status import entitlement_revoke
 from buergerportal.registers.identity import person_for_user
 
@@ -88,15 +89,13 @@ def permit_create(
 
 def permit_pdf_render(*, permit: Permit, qr_svg: str, language: str) -> bytes:
     """WeasyPrint takes ~0.3–0.6 s a page here, so PDFs are made on demand, not in batches."""
-    from weasyprint import HTML
-
     with translation.override(language):
         html = render_to_string(
             "parking_permit/permit.html",
             # segno's own SVG markup, no user input in it:
             {"permit": permit, "qr_svg": mark_safe(qr_svg), "city": settings.CITY_NAME},  # noqa: S308
         )
-    return HTML(string=html).write_pdf()
+    return pdf_render(html)
 
 
 def permit_pdf(*, permit: Permit) -> bytes:
