@@ -158,6 +158,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "buergerportal.core.middleware.RequestIdMiddleware",
+    # HTML compressed for browsers that accept it; Django pads each compressed response with
+    # random bytes against BREACH, and CSRF tokens are masked per response (docs/architecture.md).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
