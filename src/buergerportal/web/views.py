@@ -18,6 +18,8 @@ from buergerportal.catalogue import registry
 from buergerportal.core.feedback import feedback_submit
 from buergerportal.core.forms import FeedbackForm
 
+from . import accessibility_statement
+
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(
@@ -59,14 +61,22 @@ def accessibility(request: HttpRequest) -> HttpResponse:
                 None,
                 _("You have sent several messages in a short time. Please try again later."),
             )
-            return render(request, "web/pages/accessibility.html", {"form": form}, status=429)
+            return render(request, "web/pages/accessibility.html", _statement(form), status=429)
         if form.is_valid():
             feedback_submit(**form.cleaned_data)
             messages.success(
                 request, _("Thank you. Your feedback has reached our accessibility team.")
             )
             return redirect("web:accessibility")
-    return render(request, "web/pages/accessibility.html", {"form": form})
+    return render(request, "web/pages/accessibility.html", _statement(form))
+
+
+def _statement(form: FeedbackForm) -> dict[str, object]:
+    return {
+        "form": form,
+        "statement": accessibility_statement,
+        "feedback_email": settings.FEEDBACK_EMAIL,
+    }
 
 
 def demo_outbox(request: HttpRequest) -> HttpResponse:
