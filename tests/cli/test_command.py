@@ -77,6 +77,17 @@ def test_demo_twice_prints_logins_and_creates_no_duplicates(migrated):
     # business-register lookup's trade-office clerk and lawyer, the strategy office and FB 40,
     # and the swimming courses' pool staff
     assert count.stdout.split() == ["14", "11"]
+    logins = _bp(
+        migrated,
+        "manage",
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.contrib.auth import authenticate; anna = 'anna.schmidt@example.org';"
+        "print(bool(authenticate(username=anna, password='Demo-Passwort-2026')),"
+        " bool(authenticate(username=anna, password='wrong')))",
+    )
+    assert logins.stdout.split() == ["True", "False"], logins.stderr
 
 
 def test_totp_prints_a_six_digit_code_for_demo_staff(migrated):
