@@ -83,9 +83,7 @@ def test_a_register_that_fails_does_not_answer(monkeypatch, client):
     def broken(self, person_key):
         raise ConnectionError("register down")
 
-    monkeypatch.setattr(
-        "buergerportal.registers.embedded.EmbeddedResidentRegister.person", broken
-    )
+    monkeypatch.setattr("buergerportal.registers.embedded.EmbeddedResidentRegister.person", broken)
     assert client.get("/healthz").json()["checks"]["resident_register"] == {"ok": False}
 
 
@@ -122,9 +120,8 @@ def test_availability_downloads_as_csv_and_json_and_is_in_the_catalogue(client, 
     assert csv_lines[0] == "scope,title,day,checks,available_checks,available_percent"
     assert f"{FAMILY_PASS},Familienpass,{four_checks.date().isoformat()},4,3,75.0" in csv_lines
     catalogue = client.get(reverse("figures:catalogue")).json()
-    dataset = next(
-        d for d in catalogue["dcat:dataset"] if d["dct:identifier"] == "buergerportal-verfuegbarkeit"
-    )
+    datasets = {d["dct:identifier"]: d for d in catalogue["dcat:dataset"]}
+    dataset = datasets["buergerportal-verfuegbarkeit"]
     urls = [d["dcat:downloadURL"]["@id"] for d in dataset["dcat:distribution"]]
     assert any(u.endswith(reverse("figures:availability_csv")) for u in urls)
     assert dataset["dct:license"]["@id"]

@@ -13,15 +13,55 @@ from django.utils.translation import gettext as _
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
 
-from .access import indicator_updater_unit, strategy_office_member, strategy_office_unit
-from .editing import indicator_update, measure_update, milestone_add, milestone_reach
-from .forms import IndicatorForm, MeasureForm, MilestoneForm, MilestoneReachForm
+from .access import (
+    indicator_updater_unit,
+    measures_for_unit,
+    strategy_office_member,
+    strategy_office_unit,
+)
+from .editing import (
+    indicator_add,
+    indicator_update,
+    measure_update,
+    milestone_add,
+    milestone_reach,
+)
+from .forms import IndicatorAddForm, IndicatorForm, MeasureForm, MilestoneForm, MilestoneReachForm
 from .models import Indicator, Measure, Milestone
 
 
 def _office_or_404(request: HttpRequest) -> None:
     if not strategy_office_member(resident_from_request(request)):
         raise Http404
+
+
+@staff_required
+def staff_measures(request: HttpRequest) -> HttpResponse:
+    """The measures this member of staff may change: all for the strategy office, else those
+    their unit coordinates (whose indicators the unit updates)."""
+    user = resident_from_request(request)
+    return render(
+        request,
+        "strategy/staff_measures.html",
+        {"measures": measures_for_unit(user), "office": strategy_office_member(user)},
+    )
+
+
+@staff_required
+def indicator_add_view(request: HttpRequest, number: str) -> HttpResponse:
+    _office_or_404(request)
+    measure = get_object_or_404(Measure, number=number)
+    form = IndicatorAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        indicator_add(measure=measure, unit=strategy_office_unit(), **form.cleaned_data)
+        messages.success(request, _("The indicator has been added."))
+        return redirect("strategy:measure", number=measure.number)
+    return render(
+        request,
+        "strategy/staff_form.html",
+        {"form": form, "measure": measure, "heading": _("Add an indicator")},
+        status=400 if form.errors else 200,
+    )
 
 
 @staff_required
