@@ -319,3 +319,29 @@ def test_following_a_measure_end_to_end(
         )
     assert measure.changes.count() == 2
     assert mail.outbox == []
+
+
+def test_the_portal_measure_page_moves_when_a_service_goes_online(client):
+    """Nobody edits measure 1.1: a service that goes online moves its published progress."""
+    from dataclasses import replace
+
+    from buergerportal.catalogue import registry
+    from buergerportal.strategy.models import PlatformMetric
+    from buergerportal.strategy.platform import services_online
+    from tests.applications.example_service import SERVICE
+
+    online = services_online()
+    measure_make("1.1", platform_metric=PlatformMetric.SERVICES_ONLINE, planned_services=online + 4)
+
+    def progress_text() -> str:
+        page = client.get(reverse("strategy:measure", args=["1.1"]), HTTP_ACCEPT_LANGUAGE="en")
+        return page.content.decode().split('id="progress"')[1].split("</p>")[0]
+
+    assert f"{online} of {online + 4} planned services" in progress_text()
+    registry.service_register(replace(SERVICE, slug="strategy-page-new-service"))
+    try:
+        after = progress_text()
+    finally:
+        registry.service_unregister("strategy-page-new-service")
+    assert f"{online + 1} of {online + 4} planned services" in after
+    assert not Measure.objects.get(number="1.1").changes.exists()
