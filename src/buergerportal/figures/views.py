@@ -132,7 +132,7 @@ def _service_content(request: HttpRequest, slug: str) -> str | None:
 
 @require_GET
 def portal_figures(request: HttpRequest) -> HttpResponse:
-    content = cached_content(PORTAL, lambda: _portal_content(request))
+    content = cached_content(PORTAL, lambda: _portal_content(request)) or ""
     return render(request, "figures/portal.html", {"content": mark_safe(content)})  # noqa: S308
 
 
