@@ -128,3 +128,11 @@ def test_availability_downloads_as_csv_and_json_and_is_in_the_catalogue(client, 
     urls = [d["dcat:downloadURL"]["@id"] for d in dataset["dcat:distribution"]]
     assert any(u.endswith(reverse("figures:availability_csv")) for u in urls)
     assert dataset["dct:license"]["@id"]
+
+
+def test_a_service_that_charges_on_its_own_pages_needs_the_payment_provider():
+    from buergerportal.catalogue.registry import service_by_slug
+    from buergerportal.figures.availability import service_dependencies
+
+    assert service_dependencies(service_by_slug("schwimmkurs")) == ("database", "payment_provider")
+    assert service_dependencies(service_by_slug(FAMILY_PASS)) == ("database", "resident_register")

@@ -235,6 +235,9 @@ class ServiceDefinition:
     # The registers the service asks ("resident", "vehicle"): the service is available only
     # while they answer (figures/availability.py); ``applicant_facts`` implies "resident".
     registers: tuple[str, ...] = ()
+    # Whether residents pay through the payment provider; default: whether the fee rule charges
+    # (a service that books and charges on its own pages, like swimming courses, says True).
+    pays_online: bool | None = None
     # The trust level of the login the form needs (BundID: basic, substantial, high; a login
     # with email and password counts as basic). A resident below it is asked to sign in with
     # the eID before the form starts (accounts/identity/step_up.py).

@@ -82,7 +82,8 @@ def service_dependencies(service: ServiceDefinition) -> tuple[str, ...]:
     if service.applicant_facts is not None:
         registers.add("resident")
     needed += [_REGISTERS[name] for name in sorted(registers)]
-    if service.charges_fee:
+    pays = service.charges_fee if service.pays_online is None else service.pays_online
+    if pays:
         needed.append(PAYMENT_PROVIDER)
     return tuple(needed)
 
