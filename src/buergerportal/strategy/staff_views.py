@@ -3,8 +3,10 @@ Every change goes through editing.py, which keeps the public history."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -47,37 +49,52 @@ def staff_measures(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required
-def indicator_add_view(request: HttpRequest, number: str) -> HttpResponse:
+def _office_adds(
+    request: HttpRequest,
+    number: str,
+    *,
+    form_class: type[forms.Form],
+    add: Callable[..., object],
+    done: str,
+    heading: str,
+) -> HttpResponse:
+    """The strategy office adds something (a milestone, an indicator) to a measure."""
     _office_or_404(request)
     measure = get_object_or_404(Measure, number=number)
-    form = IndicatorAddForm(request.POST or None)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        indicator_add(measure=measure, unit=strategy_office_unit(), **form.cleaned_data)
-        messages.success(request, _("The indicator has been added."))
+        add(measure=measure, unit=strategy_office_unit(), **form.cleaned_data)
+        messages.success(request, done)
         return redirect("strategy:measure", number=measure.number)
     return render(
         request,
         "strategy/staff_form.html",
-        {"form": form, "measure": measure, "heading": _("Add an indicator")},
+        {"form": form, "measure": measure, "heading": heading},
         status=400 if form.errors else 200,
     )
 
 
 @staff_required
-def milestone_add_view(request: HttpRequest, number: str) -> HttpResponse:
-    _office_or_404(request)
-    measure = get_object_or_404(Measure, number=number)
-    form = MilestoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        milestone_add(measure=measure, unit=strategy_office_unit(), **form.cleaned_data)
-        messages.success(request, _("The milestone has been added."))
-        return redirect("strategy:measure", number=measure.number)
-    return render(
+def indicator_add_view(request: HttpRequest, number: str) -> HttpResponse:
+    return _office_adds(
         request,
-        "strategy/staff_form.html",
-        {"form": form, "measure": measure, "heading": _("Add a milestone")},
-        status=400 if form.errors else 200,
+        number,
+        form_class=IndicatorAddForm,
+        add=indicator_add,
+        done=_("The indicator has been added."),
+        heading=_("Add an indicator"),
+    )
+
+
+@staff_required
+def milestone_add_view(request: HttpRequest, number: str) -> HttpResponse:
+    return _office_adds(
+        request,
+        number,
+        form_class=MilestoneForm,
+        add=milestone_add,
+        done=_("The milestone has been added."),
+        heading=_("Add a milestone"),
     )
 
 
