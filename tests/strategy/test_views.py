@@ -244,6 +244,8 @@ def test_a_manual_value_is_shown_as_entered_by_hand_until_it_expires(client, off
     assert "Bericht des Fachbereichs" in measure.changes.get().what_de
     row = client.get(reverse("strategy:data_json")).json()["measures"][0]
     assert (row["progress_source"], row["progress_percent"]) == ("manual", 40)
+    portfolio = client.get(reverse("strategy:portfolio"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "40 % (entered by hand)" in portfolio.content.decode()
     clock.move_to(timezone.now() + timedelta(days=11))
     page = client.get(reverse("strategy:measure", args=["2.4"]), HTTP_ACCEPT_LANGUAGE="en")
     progress = page.content.decode().split('id="progress"')[1].split("</p>")[0]
