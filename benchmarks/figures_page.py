@@ -137,16 +137,42 @@ def _populate(count: int, rng: random.Random) -> None:
     )
 
 
+def _health_checks(days: int) -> None:
+    """A health check every five minutes for ``days`` days, one in fifty with the payment
+    provider down and one in two hundred with the database down."""
+    from django.utils import timezone
+
+    from buergerportal.figures.models import HealthCheckResult
+
+    now = timezone.now()
+    names = ("database", "worker", "resident_register", "vehicle_register", "payment_provider")
+    rows = []
+    for i in range(days * 288):
+        down = "payment_provider" if i % 50 == 0 else "database" if i % 200 == 7 else ""
+        rows.append(
+            HealthCheckResult(
+                checked_at=now - timedelta(minutes=5 * i),
+                ok=not down,
+                dependencies={name: name != down for name in names},
+            )
+        )
+    HealthCheckResult.objects.bulk_create(rows, batch_size=5000)
+
+
 def _percentile(times: list[float], share: float) -> float:
     ordered = sorted(times)
     return ordered[max(0, int(len(ordered) * share + 0.999999) - 1)]
 
 
-def _measure(client, url: str, repeat: int) -> tuple[float, float]:
+def _measure(client, url: str, repeat: int, *, cold: bool = False) -> tuple[float, float]:
+    from django.core.cache import cache
+
     for _ in range(5):  # warm up
         assert client.get(url).status_code == 200, url  # noqa: S101
     times = []
     for _ in range(repeat):
+        if cold:  # as right after a new computation: nothing rendered yet
+            cache.clear()
         started = time.perf_counter()
         response = client.get(url)
         times.append((time.perf_counter() - started) * 1000)
@@ -181,9 +207,11 @@ def _run(args: argparse.Namespace) -> None:
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import override_settings
+    from django.utils import timezone
 
     from buergerportal.catalogue.registry import all_services
-    from buergerportal.figures.compute import figures_compute
+    from buergerportal.figures.availability import availability_compute
+    from buergerportal.figures.compute import figures_compute, health_record
 
     print(f"database: {connection.vendor}")
     call_command("migrate", verbosity=0)
@@ -194,6 +222,18 @@ def _run(args: argparse.Namespace) -> None:
     figures_compute()
     job_seconds = time.perf_counter() - started
     print(f"periodic job figures_compute over {args.count:,} applications: {job_seconds:.1f} s")
+    _health_checks(30)
+    started = time.perf_counter()
+    today = timezone.localdate()
+    availability_compute(first=today - timedelta(days=29), last=today)
+    backfill_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    health_record()
+    health_seconds = time.perf_counter() - started
+    print(
+        f"availability of 30 days ({30 * 288:,} checks) recounted in {backfill_seconds:.2f} s; "
+        f"one health check with today's recount: {health_seconds * 1000:.0f} ms"
+    )
 
     module = type(sys)("bench_urls")
     module.urlpatterns = _urlpatterns()  # type: ignore[attr-defined]
@@ -204,12 +244,19 @@ def _run(args: argparse.Namespace) -> None:
     with override_settings(ROOT_URLCONF="bench_urls", DEBUG=False):
         reset_queries()
         ceiling = _measure(client, "/bench-bare/", args.repeat)
-        for label, url in (
-            ("portal figures page /zahlen/", "/zahlen/"),
-            (f"service figures page /zahlen/leistung/{service}/", f"/zahlen/leistung/{service}/"),
-            ("figures CSV /zahlen/daten/kennzahlen.csv", "/zahlen/daten/kennzahlen.csv"),
+        for label, url, cold in (
+            ("portal figures page /zahlen/", "/zahlen/", False),
+            (f"service page /zahlen/leistung/{service}/", f"/zahlen/leistung/{service}/", False),
+            ("/zahlen/ right after a computation (cache empty)", "/zahlen/", True),
+            (
+                "service page right after a computation (cache empty)",
+                f"/zahlen/leistung/{service}/",
+                True,
+            ),
+            ("figures CSV /zahlen/daten/kennzahlen.csv", "/zahlen/daten/kennzahlen.csv", False),
+            ("availability CSV", "/zahlen/daten/verfuegbarkeit.csv", False),
         ):
-            rows.append((label, *_measure(client, url, args.repeat)))
+            rows.append((label, *_measure(client, url, args.repeat, cold=cold)))
     print(
         f"\n{args.count:,} applications; {args.repeat} requests each; "
         f"settings {settings.SETTINGS_MODULE}"
@@ -219,6 +266,7 @@ def _run(args: argparse.Namespace) -> None:
     for label, median, p95 in rows:
         print(f"| {label} | {median:.1f} | {p95:.1f} | {p95 / ceiling[1]:.1f} |")
     print(f"\nperiodic job: {job_seconds:.1f} s for {args.count:,} applications")
+    print(f"load average at the end: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from buergerportal.figures.compute import figures_compute
+from buergerportal.figures.compute import figures_compute, health_record
 from buergerportal.strategy.demo import strategy_demo_load
 from buergerportal.strategy.editing import indicator_update
 from buergerportal.strategy.models import Measure
@@ -30,6 +30,7 @@ def _strategy_with_history():
         source="Schulverwaltung",
     )
     figures_compute()
+    health_record()  # today's availability per service: chart and table on the figures pages
 
 
 def test_resident_filters_opens_a_measure_and_downloads_the_csv(portal):
@@ -77,3 +78,5 @@ def test_strategy_and_figures_read_on_a_phone(portal):
     portal.open("/strategie/massnahme/1.1/", "strategy-measure-portal")
     portal.open("/zahlen/", "figures-portal")
     portal.open("/zahlen/leistung/bewohnerparkausweis/", "figures-service")
+    assert portal.page.locator("#availability-table").is_visible()
+    assert portal.page.locator("#availability-needs").is_visible()

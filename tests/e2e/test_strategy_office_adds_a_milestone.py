@@ -21,7 +21,11 @@ def test_strategy_office_adds_a_milestone_and_progress_and_history_change(portal
     page = portal.page
     portal.start("/")
     portal.log_in_staff(member, PASSWORD)
-    page.goto(portal.url("/strategie/massnahme/3.4/"))
+    page.goto(portal.url("/strategie/"))
+    staff_page = portal.t("Staff: the measures you may change")
+    portal.click_and_load(page.locator("main").get_by_role("link", name=staff_page))
+    portal.check("strategy-staff-measures")
+    portal.click_and_load(page.locator("main").get_by_role("link", name="3.4 Digitaler Einkauf"))
     before = page.locator("#progress").inner_text()
 
     portal.click_and_load(

@@ -74,8 +74,8 @@ def test_fewer_than_five_cases_are_suppressed(unit):
 def test_a_health_check_result_is_kept_and_counted_per_day(monkeypatch):
     results = iter([(True, {}), (False, {}), (True, {}), (True, {})])
     monkeypatch.setattr("buergerportal.figures.compute.health_report", lambda: next(results))
-    now = timezone.now()
+    now = timezone.localtime().replace(hour=10, minute=0)
     for minutes in (0, 5, 10, 15):
         health_record(now=now + timedelta(minutes=minutes))
-    day = DailyAvailability.objects.get(day=timezone.localdate(now))
+    day = DailyAvailability.objects.get(scope=PORTAL, day=now.date())
     assert (day.checks, day.healthy, day.percent) == (4, 3, 75.0)

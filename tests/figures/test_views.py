@@ -34,8 +34,10 @@ def test_the_portal_page_shows_period_computation_time_and_services(client, comp
 
 
 def test_a_service_page_shows_times_against_the_promise_and_the_maturity_facts(client, computed):
-    page = client.get(reverse("figures:service", args=[SERVICE.slug])).content.decode()
-    assert "96,0" in page or "96.0" in page  # median: 4 days of 1..7
+    page = client.get(
+        reverse("figures:service", args=[SERVICE.slug]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "96.0 h" in page  # median: 4 days of 1..7
     assert 'id="maturity-facts"' in page
     assert 'id="time-table"' in page
 
@@ -76,3 +78,44 @@ def test_a_new_computation_shows_at_once_despite_the_page_cache(client, computed
     rows = client.get(reverse("figures:data_json")).json()["figures"]
     assert next(r for r in rows if r["scope"] == SERVICE.slug)["applications"] == 10
     assert ">10<" in page
+
+
+def _tables_read(queries) -> str:
+    return " ".join(q["sql"] for q in queries)
+
+
+def test_the_figures_pages_read_only_the_summary_tables(client, computed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for url in (reverse("figures:portal"), reverse("figures:service", args=[SERVICE.slug])):
+        with CaptureQueriesContext(connection) as first:
+            assert client.get(url).status_code == 200
+        sql = _tables_read(first.captured_queries)
+        assert "procedures_application" not in sql
+        assert "applications_draft" not in sql
+        assert "procedures_caseevent" not in sql
+        assert len(first.captured_queries) <= 6, sql
+
+
+def test_a_second_view_of_the_same_computation_renders_nothing_again(
+    client, computed, django_assert_num_queries
+):
+    client.get(reverse("figures:portal"))
+    with django_assert_num_queries(2):  # when computed, when last checked: the cache key
+        page = client.get(reverse("figures:portal")).content.decode()
+    assert 'id="services"' in page
+
+
+def test_a_new_health_check_shows_at_once_despite_the_page_cache(client, computed, monkeypatch):
+    from buergerportal.figures.compute import health_record
+
+    url = reverse("figures:service", args=[SERVICE.slug])
+    monkeypatch.setattr("buergerportal.figures.compute.health_report", lambda: (True, {}))
+    health_record(now=computed)
+    assert "100.0 %" in client.get(url).content.decode()
+    monkeypatch.setattr("buergerportal.figures.compute.health_report", lambda: (False, {}))
+    health_record(now=computed + timedelta(seconds=1))
+    page = client.get(url).content.decode()
+    assert "50.0 %" in page
+    assert "100.0 %" not in page

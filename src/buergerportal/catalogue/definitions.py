@@ -232,6 +232,12 @@ class ServiceDefinition:
     # Once-only: what the registers already know about the applicant, shown on the first step
     # instead of being asked; a function of the user returning (label, value) pairs.
     applicant_facts: Callable[[Any], list[tuple[Text, str]]] | None = None
+    # The registers the service asks ("resident", "vehicle"): the service is available only
+    # while they answer (figures/availability.py); ``applicant_facts`` implies "resident".
+    registers: tuple[str, ...] = ()
+    # Whether residents pay through the payment provider; default: whether the fee rule charges
+    # (a service that books and charges on its own pages, like swimming courses, says True).
+    pays_online: bool | None = None
     # The trust level of the login the form needs (BundID: basic, substantial, high; a login
     # with email and password counts as basic). A resident below it is asked to sign in with
     # the eID before the form starts (accounts/identity/step_up.py).
@@ -242,6 +248,10 @@ class ServiceDefinition:
             raise ValueError(
                 f"service {self.slug!r}: trust_level must be one of "
                 f"{', '.join(TrustLevel)}, not {self.trust_level!r}"
+            )
+        if set(self.registers) - {"resident", "vehicle"}:
+            raise ValueError(
+                f"service {self.slug!r}: registers may name only 'resident' and 'vehicle'"
             )
         if self.guests_allowed and self.trust_level != TrustLevel.BASIC:
             raise ValueError(

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, F, FloatField, Func, Q, QuerySet
-from django.db.models.functions import Coalesce, TruncDate, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from buergerportal.applications.models import Draft
@@ -22,17 +22,11 @@ from buergerportal.catalogue.registry import all_services
 from buergerportal.core.health import health_report
 from buergerportal.procedures.models import Application, CaseEvent, EventKind
 
+from .availability import availability_compute, dependencies_from
 from .maturity import service_maturity
-from .models import (
-    PORTAL,
-    DailyAvailability,
-    HealthCheckResult,
-    MonthlyApplications,
-    ServiceFigures,
-)
+from .models import PORTAL, HealthCheckResult, MonthlyApplications, ServiceFigures
 
 MONTHS = 12
-AVAILABILITY_DAYS = 30
 HEALTH_KEEP_DAYS = 400
 
 
@@ -206,25 +200,14 @@ def figures_compute(*, now: datetime | None = None) -> int:
 
 
 def health_record(*, now: datetime | None = None) -> bool:
-    """Run the health checks once, keep the result, and recount today's availability."""
+    """Run the health checks once, keep which dependency answered, and recount today's
+    availability of every service and of the portal (availability.py)."""
     now = now or timezone.now()
-    healthy, _report = health_report()
-    HealthCheckResult.objects.create(checked_at=now, ok=healthy)
-    HealthCheckResult.objects.filter(checked_at__lt=now - timedelta(days=HEALTH_KEEP_DAYS)).delete()
-    availability_compute(now=now)
-    return healthy
-
-
-def availability_compute(*, now: datetime | None = None) -> None:
-    now = now or timezone.now()
-    since = _start_of(timezone.localdate(now) - timedelta(days=AVAILABILITY_DAYS - 1))
-    days = (
-        HealthCheckResult.objects.filter(checked_at__gte=since)
-        .annotate(day=TruncDate("checked_at", tzinfo=timezone.get_current_timezone()))
-        .values("day")
-        .annotate(checks=Count("pk"), healthy=Count("pk", filter=Q(ok=True)))
+    healthy, report = health_report()
+    HealthCheckResult.objects.create(
+        checked_at=now, ok=healthy, dependencies=dependencies_from(report)
     )
-    for row in days:
-        DailyAvailability.objects.update_or_create(
-            day=row["day"], defaults={"checks": row["checks"], "healthy": row["healthy"]}
-        )
+    HealthCheckResult.objects.filter(checked_at__lt=now - timedelta(days=HEALTH_KEEP_DAYS)).delete()
+    today = timezone.localdate(now)
+    availability_compute(first=today, last=today, now=now)
+    return healthy

@@ -5,7 +5,15 @@ import json
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from .opendata import FIGURE_COLUMNS, dcat_catalogue, figure_rows, licence, rows_csv
+from .opendata import (
+    AVAILABILITY_COLUMNS,
+    FIGURE_COLUMNS,
+    availability_open_rows,
+    dcat_catalogue,
+    figure_rows,
+    licence,
+    rows_csv,
+)
 
 
 def csv_response(body: str, filename: str) -> HttpResponse:
@@ -31,6 +39,18 @@ def figures_csv(request: HttpRequest) -> HttpResponse:
 @require_GET
 def figures_json(request: HttpRequest) -> HttpResponse:
     return json_response({"licence": licence(), "suppressed_below": 5, "figures": figure_rows()})
+
+
+@require_GET
+def availability_csv(request: HttpRequest) -> HttpResponse:
+    return csv_response(
+        rows_csv(availability_open_rows(), AVAILABILITY_COLUMNS), "verfuegbarkeit.csv"
+    )
+
+
+@require_GET
+def availability_json(request: HttpRequest) -> HttpResponse:
+    return json_response({"licence": licence(), "availability": availability_open_rows()})
 
 
 @require_GET

@@ -13,7 +13,10 @@ class HealthCheckResult(models.Model):
     """One run of the health checks (/healthz): the source of the availability per day."""
 
     checked_at = models.DateTimeField(db_index=True)
-    ok = models.BooleanField()
+    ok = models.BooleanField()  # every check passed: the portal as a whole was available
+    # Which dependency answered, by check name ({"database": true, "payment_provider": false}):
+    # a service is available when its own dependencies did (availability.py).
+    dependencies = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("health check result")
@@ -73,19 +76,25 @@ class MonthlyApplications(models.Model):
 
 
 class DailyAvailability(models.Model):
-    """Of the health checks run on a day (Europe/Berlin), how many found the portal healthy."""
+    """Of the health checks run on a day (Europe/Berlin), how many found the service (``scope``:
+    its slug) or the whole portal (``PORTAL``) available."""
 
-    day = models.DateField(unique=True)
+    scope = models.CharField(max_length=100, default=PORTAL)
+    day = models.DateField()
     checks = models.PositiveIntegerField()
     healthy = models.PositiveIntegerField()
+    computed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("availability per day")
         verbose_name_plural = _("availability per day")
-        ordering = ["day"]
+        ordering = ["scope", "day"]
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "day"], name="unique_availability_scope_day")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.day} {self.healthy}/{self.checks}"
+        return f"{self.scope} {self.day} {self.healthy}/{self.checks}"
 
     @property
     def percent(self) -> float:

@@ -10,7 +10,9 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
-from .presentation import all_figures
+from .availability import availability_rows
+from .models import PORTAL
+from .presentation import all_figures, service_titles
 
 LICENCE_NAMES = {
     "http://dcat-ap.de/def/licenses/dl-by-de/2.0": "Datenlizenz Deutschland – Namensnennung – 2.0",
@@ -32,6 +34,9 @@ FIGURE_COLUMNS = (
     "paid_online_percent",
     "ozg_maturity_level",
 )
+
+
+AVAILABILITY_COLUMNS = ("scope", "title", "day", "checks", "available_checks", "available_percent")
 
 
 def licence() -> dict[str, str]:
@@ -62,6 +67,24 @@ def figure_rows() -> list[dict[str, Any]]:
             "ozg_maturity_level": f.maturity_level,
         }
         for f in all_figures()
+    ]
+
+
+def availability_open_rows() -> list[dict[str, Any]]:
+    """One row per service (and the portal, scope "_portal") and day: how many health checks
+    ran and how many found the service available."""
+    titles = service_titles()
+    return [
+        {
+            "scope": day.scope,
+            "title": titles.get(day.scope, ""),
+            "day": day.day.isoformat(),
+            "checks": day.checks,
+            "available_checks": day.healthy,
+            "available_percent": round(day.percent, 1),
+        }
+        for day in availability_rows()
+        if day.scope == PORTAL or day.scope in titles
     ]
 
 
@@ -137,6 +160,21 @@ def dcat_catalogue() -> dict[str, Any]:
                 ),
                 csv_url=reverse("figures:data_csv"),
                 json_url=reverse("figures:data_json"),
+            ),
+            _dataset(
+                identifier="buergerportal-verfuegbarkeit",
+                title=(
+                    "Verfügbarkeit der Online-Leistungen",
+                    "Availability of the online services",
+                ),
+                description=(
+                    "Verfügbarkeit je Leistung und für das Portal pro Tag aus den Health-Checks "
+                    "(alle fünf Minuten): Anzahl der Prüfungen und wie viele die Leistung "
+                    "verfügbar fanden (Datenbank, genutzte Register, bei Gebühren der "
+                    "Zahlungsanbieter), letzte 365 Tage."
+                ),
+                csv_url=reverse("figures:availability_csv"),
+                json_url=reverse("figures:availability_json"),
             ),
             _dataset(
                 identifier="digitalstrategie-massnahmen",

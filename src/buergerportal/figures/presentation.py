@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from buergerportal.catalogue.registry import all_services
 
-from .models import PORTAL, DailyAvailability, MonthlyApplications, ServiceFigures
+from .models import PORTAL, MonthlyApplications, ServiceFigures
 
 SUPPRESS_BELOW = 5
 
@@ -94,10 +94,6 @@ def all_figures() -> list[Figures]:
     if PORTAL in rows:
         result.append(_figures(rows[PORTAL], "", months.get(PORTAL, [])))
     return result
-
-
-def availability(days: int = 30) -> list[DailyAvailability]:
-    return list(DailyAvailability.objects.order_by("-day")[:days])[::-1]
 
 
 def maturity_level_of(slug: str) -> int | None:

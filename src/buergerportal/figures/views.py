@@ -2,14 +2,22 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from buergerportal.catalogue.registry import service_by_slug
+
+from .availability import DEPENDENCY_LABELS, availability_of, service_dependencies
 from .charts import Bar, bar_chart
 from .maturity import FACTS
-from .models import PORTAL
-from .presentation import Figures, all_figures, availability, figures_for
+from .models import PORTAL, DailyAvailability
+from .page_cache import cached_content
+from .presentation import Figures, all_figures, figures_for, service_titles
+
+AVAILABILITY_DAYS_SHOWN = 14
 
 
 def _months_chart(figures: Figures, chart_id: str) -> object:
@@ -58,11 +66,18 @@ def _day_text(hours: float | None) -> str:
     return _("fewer than 5 cases") if days is None else _("%(days)s days") % {"days": days}
 
 
-def _availability_chart(days: list) -> object:
+def _availability_chart(days: list[DailyAvailability], *, portal: bool) -> object:
     return bar_chart(
         id="availability",
         title=_("Availability per day"),
-        description=_("Share of the health checks of each day that found the portal working."),
+        description=_(
+            "Share of the health checks of each day that found every part of the portal working."
+        )
+        if portal
+        else _(
+            "Share of the health checks of each day that found what this service needs "
+            "answering: the database, the registers it asks and, for a fee, the payment provider."
+        ),
         bars=[
             Bar(date_format(d.day, "SHORT_DATE_FORMAT"), d.percent, f"{d.percent:.1f} %")
             for d in days
@@ -71,53 +86,35 @@ def _availability_chart(days: list) -> object:
     )
 
 
-def _stamp(figures: Figures | None, days: list) -> str:
-    """What the rendered figures depend on: when they were computed and the latest day's
-    health checks. The page's content is cached under it (the numbers change hourly)."""
-    last = days[-1] if days else None
-    return ":".join(
-        [
-            figures.computed_at.isoformat() if figures else "-",
-            f"{last.day}:{last.checks}:{last.healthy}" if last else "-",
-        ]
-    )
-
-
-@require_GET
-def portal_figures(request: HttpRequest) -> HttpResponse:
+def _portal_content(request: HttpRequest) -> str:
     figures = all_figures()
     portal = next((f for f in figures if f.scope == PORTAL), None)
-    services = [f for f in figures if f.scope != PORTAL]
-    days = availability(14)
-    return render(
-        request,
-        "figures/portal.html",
+    days = availability_of(PORTAL, AVAILABILITY_DAYS_SHOWN)
+    return render_to_string(
+        "figures/includes/portal_content.html",
         {
             "portal": portal,
-            "services": services,
-            "days": days,
+            "services": [f for f in figures if f.scope != PORTAL],
             "months_chart": _months_chart(portal, "months") if portal else None,
-            "availability_chart": _availability_chart(days) if days else None,
-            "stamp": _stamp(portal, days),
+            "availability_chart": _availability_chart(days, portal=True) if days else None,
         },
+        request=request,
     )
 
 
-@require_GET
-def service_figures(request: HttpRequest, slug: str) -> HttpResponse:
+def _service_content(request: HttpRequest, slug: str) -> str | None:
     figures = figures_for(slug)
-    if figures is None or slug == PORTAL:
-        raise Http404
-    days = availability(14)
-    return render(
-        request,
-        "figures/service.html",
+    if figures is None:
+        return None
+    days = availability_of(slug, AVAILABILITY_DAYS_SHOWN)
+    service = service_by_slug(slug)
+    needs = service_dependencies(service) if service is not None else ()
+    return render_to_string(
+        "figures/includes/service_content.html",
         {
             "figures": figures,
-            "days": days,
             "months_chart": _months_chart(figures, "months"),
             "time_chart": _time_chart(figures),
-            "stamp": _stamp(figures, days),
             "maturity_facts": [
                 {
                     "label": str(label),
@@ -126,6 +123,29 @@ def service_figures(request: HttpRequest, slug: str) -> HttpResponse:
                 }
                 for key, label, level in FACTS
             ],
-            "availability_chart": _availability_chart(days) if days else None,
+            "availability_chart": _availability_chart(days, portal=False) if days else None,
+            "dependencies": [str(DEPENDENCY_LABELS[name]) for name in needs],
         },
+        request=request,
+    )
+
+
+@require_GET
+def portal_figures(request: HttpRequest) -> HttpResponse:
+    content = cached_content(PORTAL, lambda: _portal_content(request)) or ""
+    return render(request, "figures/portal.html", {"content": mark_safe(content)})  # noqa: S308
+
+
+@require_GET
+def service_figures(request: HttpRequest, slug: str) -> HttpResponse:
+    title = service_titles().get(slug)
+    if title is None:
+        raise Http404
+    content = cached_content(slug, lambda: _service_content(request, slug))
+    if content is None:  # not computed yet
+        raise Http404
+    return render(
+        request,
+        "figures/service.html",
+        {"title": title, "content": mark_safe(content)},  # noqa: S308  (our own template's output)
     )

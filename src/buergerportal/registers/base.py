@@ -65,6 +65,15 @@ class ResidentRegister(abc.ABC):
         decides the match itself (``accounts/identity/matching.py``); at most 500."""
         raise NotImplementedError(f"{type(self).__name__} cannot search for an eID match")
 
+    def answers(self) -> bool:
+        """For the health checks: whether the register answers a lookup at all (the default
+        asks for a key no one has; an adapter may override it with a cheaper ping)."""
+        try:
+            self.person("health-check")
+        except Exception:  # any failure of the adapter means "does not answer"
+            return False
+        return True
+
 
 class VehicleRegister(abc.ABC):
     @abc.abstractmethod
@@ -74,3 +83,11 @@ class VehicleRegister(abc.ABC):
     @abc.abstractmethod
     def vehicles_of(self, person_key: str) -> list[VehicleRecord]:
         """Vehicles held by this person."""
+
+    def answers(self) -> bool:
+        """For the health checks: whether the register answers a lookup at all."""
+        try:
+            self.vehicle("HEALTH-CHECK")
+        except Exception:  # any failure of the adapter means "does not answer"
+            return False
+        return True

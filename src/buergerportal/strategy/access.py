@@ -29,8 +29,21 @@ def indicator_updater_unit(user: User, indicator: Indicator) -> OrgUnit | None:
     return units.filter(pk=coordinator).first() if coordinator else None
 
 
+def editable_indicator_ids(user: User, indicators: list[Indicator]) -> set[int]:
+    """Which of ``indicators`` ``user`` may update (none for residents)."""
+    units = set(units_for_staff(user).values_list("slug", "pk"))
+    if not units:
+        return set()
+    if any(slug == settings.STRATEGY_OFFICE_UNIT for slug, _pk in units):
+        return {i.pk for i in indicators}
+    mine = {pk for _slug, pk in units}
+    return {i.pk for i in indicators if i.measure.coordinator_id in mine}
+
+
 def measures_for_unit(user: User) -> list[Measure]:
     """The measures whose indicators ``user``'s units update (all for the strategy office)."""
     if strategy_office_member(user):
-        return list(Measure.objects.all())
-    return list(Measure.objects.filter(coordinator__in=units_for_staff(user)))
+        return list(Measure.objects.prefetch_related("indicators"))
+    return list(
+        Measure.objects.filter(coordinator__in=units_for_staff(user)).prefetch_related("indicators")
+    )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
 
@@ -78,6 +78,42 @@ def milestone_reach(
 
 
 @transaction.atomic
+def indicator_add(
+    *,
+    measure: Measure,
+    unit: OrgUnit | None,
+    name_de: str,
+    name_en: str = "",
+    baseline: Decimal,
+    target: Decimal,
+    current: Decimal,
+    source: str,
+    as_of: date,
+) -> Indicator:
+    indicator = Indicator.objects.create(
+        measure=measure,
+        name_de=name_de,
+        name_en=name_en,
+        baseline=baseline,
+        target=target,
+        current=current,
+        source=source,
+        as_of=as_of,
+    )
+    _record(
+        measure=measure,
+        unit=unit,
+        what=Text(
+            f"Indikator hinzugefügt: „{name_de}“ {_num(baseline)} → Ziel {_num(target)}, "
+            f"aktuell {_num(current)} (Stand {as_of:%d.%m.%Y}, Quelle: {source})",
+            f"Indicator added: “{name_en or name_de}” {_num(baseline)} → target {_num(target)}, "
+            f"now {_num(current)} (as of {as_of:%Y-%m-%d}, source: {source})",
+        ),
+    )
+    return indicator
+
+
+@transaction.atomic
 def indicator_update(
     *, indicator: Indicator, unit: OrgUnit | None, current: Decimal, as_of: date, source: str
 ) -> Indicator:
@@ -114,6 +150,9 @@ def measure_update(
     if manual_percent is not None and (not manual_reason.strip() or manual_until is None):
         raise ValueError("a manual progress value needs a reason and an end date")
     locked = Measure.objects.select_for_update().get(pk=measure.pk)
+    unchanged = (manual_percent, manual_until) == (locked.manual_percent, locked.manual_until)
+    if manual_percent is not None and manual_until is not None and not unchanged:
+        manual_until_check(manual_until)  # a value kept as it was may have expired meanwhile
     changes: list[Text] = []
     if locked.status != status:
         old, new = MeasureStatus(locked.status), MeasureStatus(status)
@@ -163,6 +202,18 @@ def measure_update(
         what=Text("; ".join(c.de for c in changes), "; ".join(c.en for c in changes)),
     )
     return locked
+
+
+MANUAL_MAX_DAYS = 366  # a manual value expires within a year: then it must be renewed
+
+
+def manual_until_check(until: date, *, today: date | None = None) -> None:
+    """A manual value's end date lies between today and a year from now."""
+    today = today or timezone.localdate()
+    if until < today:
+        raise ValueError("a manual progress value cannot end in the past")
+    if until > today + timedelta(days=MANUAL_MAX_DAYS):
+        raise ValueError("a manual progress value must expire within a year")
 
 
 def _num(value: Decimal) -> str:

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .editing import manual_until_check
 from .models import FieldOfAction, MeasureStatus
 
 
@@ -57,6 +58,21 @@ class IndicatorForm(forms.Form):
     )
 
 
+class IndicatorAddForm(IndicatorForm):
+    name_de = forms.CharField(label=_("Indicator (German)"), max_length=200)
+    name_en = forms.CharField(label=_("Indicator (English)"), max_length=200, required=False)
+    baseline = forms.DecimalField(label=_("Baseline"), max_digits=14, decimal_places=2)
+    target = forms.DecimalField(label=_("Target"), max_digits=14, decimal_places=2)
+
+    field_order = ["name_de", "name_en", "baseline", "target", "current", "as_of", "source"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("baseline") is not None and data.get("baseline") == data.get("target"):
+            self.add_error("target", _("The target must differ from the baseline."))
+        return data
+
+
 class MeasureForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
     budget_euros = forms.DecimalField(
@@ -69,7 +85,7 @@ class MeasureForm(forms.Form):
         max_value=100,
         help_text=_(
             "Only if progress cannot be computed from milestones or indicators. "
-            "Needs a reason and an end date; it is shown as entered by hand."
+            "Needs a reason and an end date within a year; it is shown as entered by hand."
         ),
     )
     manual_reason = forms.CharField(
@@ -88,6 +104,18 @@ class MeasureForm(forms.Form):
         if data.get("manual_percent") is not None:
             if not (data.get("manual_reason") or "").strip():
                 self.add_error("manual_reason", _("Please give the reason for the manual value."))
-            if data.get("manual_until") is None:
+            until = data.get("manual_until")
+            if until is None:
                 self.add_error("manual_until", _("Please say until when the manual value applies."))
+            elif (data.get("manual_percent"), until) != (
+                self.initial.get("manual_percent"),
+                self.initial.get("manual_until"),
+            ):  # a new or changed value; one kept as it was may have expired meanwhile
+                try:
+                    manual_until_check(until)
+                except ValueError:
+                    self.add_error(
+                        "manual_until",
+                        _("The manual value must end between today and a year from now."),
+                    )
         return data

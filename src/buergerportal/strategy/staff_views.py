@@ -3,8 +3,10 @@ Every change goes through editing.py, which keeps the public history."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,9 +15,20 @@ from django.utils.translation import gettext as _
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
 
-from .access import indicator_updater_unit, strategy_office_member, strategy_office_unit
-from .editing import indicator_update, measure_update, milestone_add, milestone_reach
-from .forms import IndicatorForm, MeasureForm, MilestoneForm, MilestoneReachForm
+from .access import (
+    indicator_updater_unit,
+    measures_for_unit,
+    strategy_office_member,
+    strategy_office_unit,
+)
+from .editing import (
+    indicator_add,
+    indicator_update,
+    measure_update,
+    milestone_add,
+    milestone_reach,
+)
+from .forms import IndicatorAddForm, IndicatorForm, MeasureForm, MilestoneForm, MilestoneReachForm
 from .models import Indicator, Measure, Milestone
 
 
@@ -25,19 +38,63 @@ def _office_or_404(request: HttpRequest) -> None:
 
 
 @staff_required
-def milestone_add_view(request: HttpRequest, number: str) -> HttpResponse:
+def staff_measures(request: HttpRequest) -> HttpResponse:
+    """The measures this member of staff may change: all for the strategy office, else those
+    their unit coordinates (whose indicators the unit updates)."""
+    user = resident_from_request(request)
+    return render(
+        request,
+        "strategy/staff_measures.html",
+        {"measures": measures_for_unit(user), "office": strategy_office_member(user)},
+    )
+
+
+def _office_adds(
+    request: HttpRequest,
+    number: str,
+    *,
+    form_class: type[forms.Form],
+    add: Callable[..., object],
+    done: str,
+    heading: str,
+) -> HttpResponse:
+    """The strategy office adds something (a milestone, an indicator) to a measure."""
     _office_or_404(request)
     measure = get_object_or_404(Measure, number=number)
-    form = MilestoneForm(request.POST or None)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        milestone_add(measure=measure, unit=strategy_office_unit(), **form.cleaned_data)
-        messages.success(request, _("The milestone has been added."))
+        add(measure=measure, unit=strategy_office_unit(), **form.cleaned_data)
+        messages.success(request, done)
         return redirect("strategy:measure", number=measure.number)
     return render(
         request,
         "strategy/staff_form.html",
-        {"form": form, "measure": measure, "heading": _("Add a milestone")},
+        {"form": form, "measure": measure, "heading": heading},
         status=400 if form.errors else 200,
+    )
+
+
+@staff_required
+def indicator_add_view(request: HttpRequest, number: str) -> HttpResponse:
+    return _office_adds(
+        request,
+        number,
+        form_class=IndicatorAddForm,
+        add=indicator_add,
+        done=_("The indicator has been added."),
+        heading=_("Add an indicator"),
+    )
+
+
+@staff_required
+def milestone_add_view(request: HttpRequest, number: str) -> HttpResponse:
+    return _office_adds(
+        request,
+        number,
+        form_class=MilestoneForm,
+        add=milestone_add,
+        done=_("The milestone has been added."),
+        heading=_("Add a milestone"),
     )
 
 

@@ -17,6 +17,8 @@ urlpatterns = [
     path(
         "massnahme/<str:number>/meilenstein/", staff_views.milestone_add_view, name="milestone_add"
     ),
+    path("massnahme/<str:number>/indikator/", staff_views.indicator_add_view, name="indicator_add"),
+    path("mitarbeit/", staff_views.staff_measures, name="staff_measures"),
     path("meilenstein/<int:pk>/", staff_views.milestone_edit, name="milestone_edit"),
     path("indikator/<int:pk>/", staff_views.indicator_edit, name="indicator_edit"),
     path("daten/massnahmen.csv", data_views.measures_csv, name="data_csv"),

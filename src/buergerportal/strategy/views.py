@@ -8,10 +8,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+from buergerportal.accounts.permissions import units_for_staff
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.figures.charts import Bar, bar_chart
 
-from .access import strategy_office_member
+from .access import editable_indicator_ids, strategy_office_member
 from .forms import FieldFilterForm, SubscribeForm
 from .models import Measure
 from .platform import platform_figures
@@ -37,6 +38,8 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             "form": form,
             "groups": [(f, rs) for f, rs in groups if rs or chosen == f.number],
             "chart": _portfolio_chart(rows),
+            "staff": request.user.is_authenticated
+            and units_for_staff(resident_from_request(request)).exists(),
         },
     )
 
@@ -91,6 +94,7 @@ def _render_measure(
         )
         for i in indicators
     ]
+    user = resident_from_request(request) if request.user.is_authenticated else None
     return render(
         request,
         "strategy/measure.html",
@@ -114,8 +118,8 @@ def _render_measure(
                 maximum=100,
             ),
             "form": form,
-            "office": request.user.is_authenticated
-            and strategy_office_member(resident_from_request(request)),
+            "office": user is not None and strategy_office_member(user),
+            "editable": editable_indicator_ids(user, indicators) if user else set(),
         },
         status=status,
     )

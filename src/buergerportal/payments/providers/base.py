@@ -88,6 +88,11 @@ class PaymentProvider(abc.ABC):
     def refund(self, *, payment: Payment, amount_cents: int, refund_reference: str) -> RefundResult:
         """Pay ``amount_cents`` of a booked payment back. Raise ``ProviderError`` on failure."""
 
+    def answers(self) -> bool:
+        """For the health checks: whether the provider can be reached. An adapter with a cheap
+        status call overrides this; the default counts a configured provider as answering."""
+        return True
+
     def payer_page_url(self, *, payment: Payment) -> str | None:
         """A page of the provider the payer may open again (only the test provider has one)."""
         return None

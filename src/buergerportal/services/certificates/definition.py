@@ -89,6 +89,7 @@ def _choice(de: str, en: str, choices: list[Any], initial: str | None = None) ->
 
 SERVICE = ServiceDefinition(
     slug="personenstandsurkunde",
+    registers=("resident",),  # the applicant's entry (figures/availability.py)
     key="99027002012000",
     title=Text("Geburts-, Ehe- oder Sterbeurkunde bestellen", "Order a civil-status certificate"),
     summary=Text(

@@ -75,6 +75,7 @@ CLAIMS = [
 
 SERVICE = ServiceDefinition(
     slug=SLUG,
+    registers=("resident",),  # the holder's entry (figures/availability.py)
     key="99102013104000",
     title=Text("Hund anmelden (Hundesteuer)", "Register a dog (dog tax)"),
     summary=Text(

@@ -16,6 +16,7 @@ YES_NO = [("yes", Text("Ja", "Yes").lazy()), ("no", Text("Nein", "No").lazy())]
 
 SERVICE = ServiceDefinition(
     slug="familienpass",
+    registers=("resident",),  # the household's entry (figures/availability.py)
     title=Text("Familienpass", "Family pass"),
     summary=Text(
         "Ermäßigungen für Familien mit Kindern unter 18 Jahren, "

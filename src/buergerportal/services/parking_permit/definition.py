@@ -198,6 +198,7 @@ SERVICE = ServiceDefinition(
     result_documents=permit_documents,
     page_template="parking_permit/service_page.html",
     applicant_facts=rules.applicant_facts,
+    registers=("resident", "vehicle"),
     # The register checks need a proven identity: BundID at level substantial or high.
     trust_level=TrustLevel.SUBSTANTIAL,
 )

@@ -2,6 +2,7 @@ from buergerportal.catalogue.definitions import ServiceDefinition, Text
 
 SERVICE = ServiceDefinition(
     slug="schwimmkurs",
+    pays_online=True,  # courses are booked and paid on the service's own pages
     title=Text("Schwimmkurs buchen", "Book a swimming course"),
     summary=Text(
         "Schwimmkurse in den städtischen Bädern für Kinder und Erwachsene buchen und bezahlen.",
