@@ -228,7 +228,7 @@ def test_the_tag_is_marked_posted_and_returned_and_the_holder_sees_it(
     clerk.post(posted)
     clerk.post(posted)  # a second click changes nothing
     assert Dog.objects.get(pk=dog.pk).tag_posted_on is not None
-    assert Message.objects.filter(recipient=resident, subject__contains="posted").count() == 1
+    assert Message.objects.filter(recipient=resident, subject__contains=dog.tag).count() == 1
     assert "posted on" in resident_client.get(reverse("dog_tax:mine")).content.decode()
 
     from django.utils import timezone
