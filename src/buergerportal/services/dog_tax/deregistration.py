@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -94,7 +95,9 @@ def _unpaid_cut(*, dog: Dog, tax_end: date, reason: str) -> int:
         cut += payment.amount_cents - owed
         if owed <= 0:
             continue
-        payable = dog.application if payment.purpose == dog.reference else dog
+        payable: Model = dog
+        if payment.purpose == dog.reference and dog.application is not None:
+            payable = dog.application  # the first notice's remainder stays the registration's
         if mandate is not None and mandate.is_active and due_on is not None:
             debit_schedule(
                 mandate=mandate,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.safestring import SafeString
 
 from buergerportal.catalogue.definitions import Text
 
@@ -51,7 +52,7 @@ class BreedInput(forms.TextInput):
     """A text field with the breed list as suggestions (``<datalist>``: the browser filters it
     as the resident types, no JavaScript); the server checks what was typed (``BreedField``)."""
 
-    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> str:
+    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> SafeString:
         from django.utils.html import format_html, format_html_join
 
         from .breeds import breed_labels
