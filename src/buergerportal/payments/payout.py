@@ -13,7 +13,6 @@ from schwifty.exceptions import SchwiftyException
 
 from .models import DirectDebit, Mandate, Payment, PaymentMethod, RefundState
 
-
 # ``Payment.settled_via`` of a payment booked from a bank transfer the payer made (staff
 # matched the statement line by the payment reference): refunds of it are paid out by hand.
 TRANSFER_SETTLED_VIA = "transfer"
