@@ -130,6 +130,21 @@ def test_deregistering_after_a_month_keeps_only_that_month_on_a_new_debit(
     assert not Refund.objects.exists()
 
 
+def test_a_debit_already_sent_to_the_bank_is_not_cancelled(
+    resident_client, debited_dog, django_capture_on_commit_callbacks
+):
+    from buergerportal.payments.sepa.collection import collection_file_create
+
+    debit = DirectDebit.objects.get()
+    assert collection_file_create(collection_date=debit.due_on, created_by=None) is not None
+    url = reverse("dog_tax:deregister", args=[debited_dog.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        resident_client.post(url, {"ended_on": "2026-06-14", "reason": "death"})
+    debit.refresh_from_db()
+    assert debit.state == "in_file" and debit.payment.state == "pending"
+    assert Dog.objects.get(pk=debited_dog.pk).ended_on == date(2026, 6, 14)
+
+
 def test_deregistering_in_december_cancels_next_years_debit(tax_office, sepa, clock):
     clock.move_to(berlin("2026-12-01"))
     holder = UserFactory()
