@@ -24,50 +24,26 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench_setup import ROOT, django_start, migrate, payers_create, peak_mib
+
 SAMPLE = 500
 FLAT = 1.25
 
 
-def _django(var_dir: Path) -> None:
-    sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="buergerportal.settings",
-        BP_DEMO="true",
-        BP_VAR_DIR=str(var_dir),
-        BP_LOG_LEVEL="ERROR",
-        BP_ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
-        BP_TASK_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
-        BP_STATIC_MANIFEST="false",
-    )
-    os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
-
-
-def _rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def setup(dogs: int, var_dir: Path) -> None:
-    _django(var_dir)
+    django_start(var_dir)
+    migrate()
     from datetime import date
 
-    from django.core.management import call_command
     from django.db import transaction
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    from buergerportal.accounts.models import OrgUnit, User
-    from buergerportal.payments.models import Mandate
+    from buergerportal.accounts.models import OrgUnit
     from buergerportal.services.dog_tax.fees import dog_fees_load
     from buergerportal.services.dog_tax.models import Dog
 
@@ -78,21 +54,11 @@ def setup(dogs: int, var_dir: Path) -> None:
     )
     holders_needed = dogs - dogs // 6 + SAMPLE  # one holder in five has two dogs
     with transaction.atomic():
-        users = User.objects.bulk_create(
-            User(email=f"h{n}@example.org", password="!")  # noqa: S106  (unusable password)
-            for n in range(holders_needed)
-        )
-        Mandate.objects.bulk_create(
-            Mandate(
-                reference=f"BPM-DOG-{n:09d}",
-                payer=u,
-                holder_name=f"Holder {n}",
-                iban="DE89370400440532013000",
-                bic="COBADEFFXXX",
-                signed_on=date(2025, 1, 1),
-            )
-            for n, u in enumerate(users)
-            if n % 5 != 0
+        users = payers_create(
+            prefix="h",
+            count=holders_needed,
+            with_mandate=lambda n: n % 5 != 0,
+            holder_name=lambda n: f"Holder {n}",
         )
         rows, n, h = [], 0, 0
         while n < dogs:
@@ -131,7 +97,7 @@ def setup(dogs: int, var_dir: Path) -> None:
 
 
 def run(var_dir: Path, dogs: int) -> None:
-    _django(var_dir)
+    django_start(var_dir)
     from datetime import date
 
     from django.db import transaction
@@ -145,25 +111,26 @@ def run(var_dir: Path, dogs: int) -> None:
     from buergerportal.payments.sepa.mandates import debit_schedule
     from buergerportal.services.dog_tax.assessment import dogs_assess
 
-    base = _rss_mib()
+    base = peak_mib()
     before_file: dict[str, float] = {}
     original = renewal.collection_file_create
 
     def measured(**kwargs):  # the peak of the assessment itself, before the file
-        before_file["peak"] = _rss_mib()
+        before_file["peak"] = peak_mib()
         before_file["t"] = time.perf_counter()
+        before_file["cpu"] = time.process_time()
         return original(**kwargs)
 
     renewal.collection_file_create = measured
     with travel("2026-12-01T09:00:00+01:00", tick=True):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         figures = dogs_assess(year=2027, due_on=date(2027, 1, 15))
         elapsed = time.perf_counter() - started
         file_seconds = time.perf_counter() - before_file["t"]
         # the ceiling: the engine's own work per dog on a sample of holders without dogs
         sample = list(User.objects.filter(dogs__isnull=True, email__startswith="h")[:SAMPLE])
         mandates = {m.payer_id: m for m in Mandate.objects.filter(payer__in=sample)}
-        engine_started = time.perf_counter()
+        engine_started, engine_cpu_started = time.perf_counter(), time.process_time()
         done = 0
         with transaction.atomic():
             for user in sample:
@@ -179,6 +146,7 @@ def run(var_dir: Path, dogs: int) -> None:
                 message_deliver(recipient=user, subject="X", body="X")
                 done += 1
         engine_per_dog = (time.perf_counter() - engine_started) / max(done, 1)
+        engine_cpu_per_dog = (time.process_time() - engine_cpu_started) / max(done, 1)
     assess_seconds = elapsed - file_seconds
     ceiling = 2 * engine_per_dog * dogs
     result = {
@@ -191,9 +159,14 @@ def run(var_dir: Path, dogs: int) -> None:
         "ms_per_dog": round(assess_seconds / max(figures.renewed, 1) * 1000, 2),
         "ceiling_seconds": round(ceiling, 1),
         "time_ratio": round(assess_seconds / ceiling, 2),
+        # CPU seconds of this process: what the machine's load does not inflate
+        "assess_cpu_seconds": round(before_file["cpu"] - cpu_started, 1),
+        "ceiling_cpu_seconds": round(2 * engine_cpu_per_dog * dogs, 1),
+        "cpu_ratio": round((before_file["cpu"] - cpu_started) / (2 * engine_cpu_per_dog * dogs), 2),
         "base_mib": round(base),
         "assess_growth_mib": round(before_file["peak"] - base),
-        "peak_mib": round(_rss_mib()),
+        "peak_mib": round(peak_mib()),
+        "load_average_1_5_15": [round(x, 1) for x in os.getloadavg()],
     }
     print(json.dumps(result), flush=True)
 

@@ -14,8 +14,6 @@ python benchmarks/parking_permits.py yearly --permits 100000
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -23,41 +21,13 @@ import time
 from datetime import UTC
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _django(var_dir: Path) -> None:
-    sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="buergerportal.settings",
-        BP_DEMO="true",
-        BP_VAR_DIR=str(var_dir),
-        BP_LOG_LEVEL="ERROR",
-        BP_ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
-        BP_TASK_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
-        BP_STATIC_MANIFEST="false",
-    )
-    os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
-
-
-def _migrate() -> None:
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-
-
-def _peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from bench_setup import django_start, migrate, payers_create, peak_mib
 
 
 def full_path(count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        _django(Path(tmp))
-        _migrate()
+        django_start(Path(tmp))
+        migrate()
         from django.test import Client
         from django.urls import reverse
 
@@ -98,21 +68,20 @@ def full_path(count: int) -> None:
         print(
             f"full path: {len(residents)} applications, {issued} permits issued in {elapsed:.1f} s"
             f" = {len(residents) / elapsed:.2f} applications/s ({elapsed / len(residents):.2f} s"
-            f" each); peak RSS {_peak_mib():.0f} MiB"
+            f" each); peak RSS {peak_mib():.0f} MiB"
         )
 
 
 def yearly_setup(permits: int, var_dir: Path) -> None:
-    _django(var_dir)
-    _migrate()
+    django_start(var_dir)
+    migrate()
     import uuid
     from datetime import date, datetime
 
     from django.db import transaction
 
-    from buergerportal.accounts.models import OrgUnit, User
+    from buergerportal.accounts.models import OrgUnit
     from buergerportal.applications.models import Application
-    from buergerportal.payments.models import Mandate
     from buergerportal.registers.models import PersonLink, RegisteredPerson
     from buergerportal.registers.synthetic import STREETS, synthetic_city_create
     from buergerportal.services.parking_permit.models import Permit, Zone, ZoneStreetRange
@@ -131,10 +100,7 @@ def yearly_setup(permits: int, var_dir: Path) -> None:
     )
     now = datetime(2026, 3, 1, tzinfo=UTC)
     with transaction.atomic():
-        users = User.objects.bulk_create(
-            User(email=f"p{n}@example.org", password="!")  # noqa: S106  (unusable password)
-            for n in range(len(holders))
-        )
+        users = payers_create(prefix="p", count=len(holders))
         PersonLink.objects.bulk_create(
             PersonLink(user=u, person_key=key) for u, (key, _) in zip(users, holders, strict=True)
         )
@@ -169,17 +135,6 @@ def yearly_setup(permits: int, var_dir: Path) -> None:
             )
             for n, (a, (key, plate)) in enumerate(zip(apps, holders, strict=True))
         )
-        Mandate.objects.bulk_create(
-            Mandate(
-                reference=f"BPM-BENCH-{n:09d}",
-                payer=u,
-                holder_name=f"Person {n}",
-                iban="DE89370400440532013000",
-                bic="COBADEFFXXX",
-                signed_on=date(2025, 1, 1),
-            )
-            for n, u in enumerate(users)
-        )
     print(
         f"set up {len(holders)} auto-renewing permits in {time.perf_counter() - started:.0f} s",
         flush=True,
@@ -187,7 +142,7 @@ def yearly_setup(permits: int, var_dir: Path) -> None:
 
 
 def yearly_run(var_dir: Path) -> None:
-    _django(var_dir)
+    django_start(var_dir)
     from datetime import date
 
     from buergerportal.services.parking_permit.renewal import permits_renew
@@ -199,7 +154,7 @@ def yearly_run(var_dir: Path) -> None:
         f"yearly run: {figures.renewed} renewed, not renewed {dict(figures.not_renewed)}, "
         f"collection file {figures.collection_file} in {elapsed:.0f} s "
         f"({elapsed / max(figures.renewed, 1) * 1000:.1f} ms per permit); "
-        f"peak RSS {_peak_mib():.0f} MiB"
+        f"peak RSS {peak_mib():.0f} MiB"
     )
 
 

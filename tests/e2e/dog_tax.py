@@ -23,7 +23,7 @@ def submit(portal):
 
 
 def register_dog(
-    portal, *, name, chip, breed="labrador_retriever", claim="", evidence=None, shots=""
+    portal, *, name, chip, breed="Labrador Retriever", claim="", evidence=None, shots=""
 ):
     """From the service page through every step to the submitted registration; returns the
     reference number."""
@@ -36,7 +36,7 @@ def register_dog(
     portal.click_and_load(page.get_by_role("link", name=portal.t("Start now")))
     portal.click_and_load(page.get_by_role("button", name=portal.t("Start now")))
     page.locator("#id_dog_name").fill(name)
-    page.locator("#id_breed").select_option(breed)
+    page.locator("#id_breed").fill(breed)
     page.locator("input[name='sex'][value='male']").check()
     page.locator("#id_colour").fill("schwarz")
     page.locator("#id_chip").fill(chip)
@@ -60,3 +60,35 @@ def register_dog(
     submit(portal)
     assert "/antrag/eingegangen/" in page.url
     return page.locator(".bp-reference").inner_text().strip()
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def resident_registers_with_claim(another_portal, tmp_path, *, email, evidence_name, **dog):
+    """A resident in a browser of their own registers a dog with a claim and its evidence;
+    returns their portal and the reference number."""
+    from tests.factories import PASSWORD, UserFactory
+
+    resident = UserFactory(email=email)
+    evidence = tmp_path / evidence_name
+    evidence.write_bytes(PDF)
+    resident_portal = another_portal()
+    resident_portal.start("/")
+    resident_portal.log_in(resident.email, PASSWORD)
+    return resident_portal, register_dog(resident_portal, evidence=str(evidence), **dog)
+
+
+def clerk_opens_case(portal, unit, reference):
+    """A clerk of the tax office logs in and opens the case from the queue."""
+    from buergerportal.accounts.models import Role
+    from tests.factories import PASSWORD, staff_member
+
+    clerk = staff_member(unit=unit, role=Role.CLERK)
+    page = portal.page
+    portal.start("/")
+    portal.log_in_staff(clerk, PASSWORD)
+    portal.click_and_load(page.locator("main").get_by_role("link", name=portal.t("Case queue")))
+    cases = page.get_by_role("table", name=portal.t("Cases"), exact=True)
+    portal.click_and_load(cases.get_by_role("link", name=reference))
+    return clerk

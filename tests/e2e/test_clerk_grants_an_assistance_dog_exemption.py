@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from buergerportal.accounts.models import Role
-from tests.factories import PASSWORD, UserFactory, staff_member
-
-from .dog_tax import register_dog, tax_office
+from .dog_tax import clerk_opens_case, resident_registers_with_claim, tax_office
 
 pytestmark = pytest.mark.e2e
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.mark.parametrize("lang", ["de"])
@@ -24,29 +19,20 @@ def test_clerk_grants_an_assistance_dog_exemption(portal, another_portal, engine
     from buergerportal.services.dog_tax.models import Dog
 
     unit = tax_office()
-    resident = UserFactory(email="assistenz@example.org")
-    card = tmp_path / "ausweis.pdf"
-    card.write_bytes(PDF)
-    resident_portal = another_portal()
-    resident_portal.start("/")
-    resident_portal.log_in(resident.email, PASSWORD)
-    reference = register_dog(
-        resident_portal,
+    _resident, reference = resident_registers_with_claim(
+        another_portal,
+        tmp_path,
+        email="assistenz@example.org",
+        evidence_name="ausweis.pdf",
         name="Ayla",
         chip="276098100555555",
         claim="assistance",
-        evidence=str(card),
         shots="-claim",
     )
     assert Application.objects.get(reference=reference).status == "submitted"
 
-    clerk = staff_member(unit=unit, role=Role.CLERK)
+    clerk_opens_case(portal, unit, reference)
     page = portal.page
-    portal.start("/")
-    portal.log_in_staff(clerk, PASSWORD)
-    portal.click_and_load(page.locator("main").get_by_role("link", name=portal.t("Case queue")))
-    cases = page.get_by_role("table", name=portal.t("Cases"), exact=True)
-    portal.click_and_load(cases.get_by_role("link", name=reference))
     assert "ausweis.pdf" in page.locator("main").inner_text()
     portal.check("dog-case-claim")
     page.locator("input[name='decision'][value='approve']").check()

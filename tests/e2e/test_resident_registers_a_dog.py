@@ -62,7 +62,7 @@ def test_resident_registers_a_first_dog_paid_by_mandate_then_a_second_at_the_hig
     portal.click_and_load(page.get_by_role("link", name=portal.t("Start now")))
     portal.click_and_load(page.get_by_role("button", name=portal.t("Start now")))
     page.locator("#id_dog_name").fill("Bello")
-    page.locator("#id_breed").select_option("labrador_retriever")
+    page.locator("#id_breed").fill("Labrador")
     page.locator("input[name='sex'][value='male']").check()
     page.locator("#id_colour").fill("schwarz")
     page.locator("#id_chip").fill("27609810012345A")

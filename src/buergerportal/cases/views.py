@@ -174,6 +174,9 @@ def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
         "decision_form": DecisionForm(),
         "confirm_form": ConfirmForm(),
         "review_form": ReviewForm(),
+        "service_actions": service.case_actions(case)
+        if service is not None and service.case_actions is not None and case.is_open
+        else [],
         "can_confirm": case.status == Status.AWAITING_CONFIRMATION
         and case.proposed_by_id != request.user.pk,
     }

@@ -227,6 +227,11 @@ class ServiceDefinition:
     # What the notice grants as actually created (e.g. the permit's real validity): a function
     # of the application returning sentences in the current language, printed on the notice.
     notice_lines: Callable[[Any], list[str]] | None = None
+    # Decisions only this service offers besides approve and reject (e.g. approving a tax
+    # registration at the normal rate while refusing the claimed exemption): a function of the
+    # open case returning (label, URL) pairs, shown to staff under "Decide". The service's own
+    # page at the URL takes the decision (``cases.workflow.case_decide``).
+    case_actions: Callable[[Any], list[tuple[str, str]]] | None = None
     # A template included on the service page for what only this service shows (e.g. zones).
     page_template: str = ""
     # Once-only: what the registers already know about the applicant, shown on the first step

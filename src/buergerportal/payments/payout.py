@@ -1,6 +1,7 @@
 """How a refund reaches the payer: a payment taken online goes back through its provider; one
 collected by SEPA direct debit goes back by credit transfer to the account the mandate debited
-(the provider never saw that money); without such an account it is paid out by hand."""
+(the provider never saw that money); without such an account, or for a payment the payer made by
+bank transfer, it is paid out by hand."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 from .models import DirectDebit, Mandate, Payment, PaymentMethod, RefundState
+
+# ``Payment.settled_via`` of a payment booked from a bank transfer the payer made (staff
+# matched the statement line by the payment reference): refunds of it are paid out by hand.
+TRANSFER_SETTLED_VIA = "transfer"
 
 
 class PayoutRoute(enum.StrEnum):
@@ -39,6 +44,8 @@ class RefundPayout:
 
 def refund_payout_for(*, payment: Payment) -> RefundPayout:
     """The route refunds of ``payment`` take; staff see it before they ask for a refund."""
+    if payment.settled_via == TRANSFER_SETTLED_VIA:
+        return RefundPayout(route=PayoutRoute.MANUAL)  # the provider never saw this money
     if payment.method != PaymentMethod.SEPA_DEBIT:
         return RefundPayout(route=PayoutRoute.PROVIDER)
     debit = DirectDebit.objects.filter(payment=payment).select_related("mandate").first()

@@ -4,6 +4,9 @@ until a behaviour test shows otherwise) pay the higher rate, and a clerk looks a
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from buergerportal.catalogue.definitions import Text
 
 LISTED = (
@@ -66,17 +69,55 @@ def breed_name(slug: str) -> str:
     return NAMES.get(slug, slug)
 
 
-def breed_choices() -> list[tuple[str, object]]:
-    """All breeds in alphabetical order, the listed ones marked, then 'mixed breed'. A select
-    list: typing the first letters jumps to the breed, with or without JavaScript."""
-    marker = Text("Listenhund, höherer Steuersatz", "listed breed, higher rate")
-    rows: list[tuple[str, object]] = [("", Text("Bitte wählen", "Please choose").lazy())]
-    for slug, name in sorted(LISTED + OTHER, key=lambda row: row[1]):
-        if slug in LISTED_SLUGS:
-            rows.append((slug, Text(f"{name} ({marker.de})", f"{name} ({marker.en})").lazy()))
-        else:
-            rows.append((slug, name))
-    rows.append(
-        (MIXED, Text("Mischling (ohne Listenhund)", "Mixed breed (no listed breed)").lazy())
+MARKER = Text("Listenhund, höherer Steuersatz", "listed breed, higher rate")
+MIXED_NAMES = ("Mischling", "Mixed breed")
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def breed_fold(text: str) -> str:
+    """Lower case, umlauts spelled out, accents and punctuation gone, a trailing "(…)" (the
+    listed-breed marker) dropped: "Mastín Español (Listenhund…)" -> "mastin espanol"."""
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text.strip()).casefold().translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def breed_label(slug: str) -> str:
+    """The breed's name as the list shows it, listed breeds marked (current language)."""
+    name = breed_name(slug)
+    return f"{name} ({MARKER})" if slug in LISTED_SLUGS else name
+
+
+def breed_labels() -> list[str]:
+    """Every breed of the list in alphabetical order, then "mixed breed"."""
+    slugs = [slug for slug, _name in sorted(LISTED + OTHER, key=lambda row: row[1])]
+    return [breed_label(slug) for slug in slugs] + [breed_name(MIXED)]
+
+
+def _index() -> dict[str, str]:
+    index = {breed_fold(name): slug for slug, name in LISTED + OTHER}
+    index.update({slug.replace("_", " "): slug for slug, _name in LISTED + OTHER})
+    index.update({breed_fold(name): MIXED for name in (*MIXED_NAMES, "Mischling ohne Listenhund")})
+    index[MIXED] = MIXED
+    return index
+
+
+INDEX = _index()
+
+
+def breed_find(text: str) -> tuple[str, list[str]]:
+    """The breed typed (its slug, or "") and, if none matches exactly, the names of the breeds
+    whose name contains every word typed (the search)."""
+    folded = breed_fold(text)
+    if not folded:
+        return "", []
+    exact = INDEX.get(folded) or INDEX.get(folded.replace(" ", "_"))
+    if exact:
+        return exact, []
+    words = folded.split()
+    found = sorted(
+        {slug for key, slug in INDEX.items() if all(word in key for word in words)},
+        key=breed_name,
     )
-    return rows
+    return "", [breed_label(slug) for slug in found]

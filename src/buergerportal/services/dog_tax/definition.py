@@ -22,8 +22,8 @@ from buergerportal.catalogue.definitions import (
 )
 
 from . import rules
-from .breeds import breed_choices
-from .fields import ChipField
+from .claims import claim_case_actions
+from .fields import BreedField, ChipField
 from .issue import dog_fee_code, dog_notice_lines, dog_on_approve
 
 SLUG = "hundesteuer"
@@ -133,15 +133,16 @@ SERVICE = ServiceDefinition(
                     max_length=80,
                     error_messages=_required("Geben Sie den Namen ein", "Enter the name"),
                 ),
-                "breed": forms.ChoiceField(
+                "breed": BreedField(
                     label=Text("Rasse", "Breed").lazy(),
                     help_text=Text(
-                        "Tippen Sie die ersten Buchstaben, um die Rasse zu finden. Listenhunde "
-                        "sind gekennzeichnet.",
-                        "Type the first letters to find the breed. Listed breeds are marked.",
+                        "Tippen Sie den Namen oder einen Teil davon: die Liste schlägt passende "
+                        "Rassen vor, Listenhunde sind gekennzeichnet (höherer Steuersatz). Für "
+                        "einen Mischling geben Sie „Mischling“ ein.",
+                        "Type the name or part of it: the list suggests matching breeds, listed "
+                        "breeds are marked (higher rate). For a mixed breed enter “Mixed breed”.",
                     ).lazy(),
-                    choices=breed_choices(),
-                    error_messages=_required("Wählen Sie die Rasse", "Choose the breed"),
+                    error_messages=_required("Geben Sie die Rasse ein", "Enter the breed"),
                 ),
                 "sex": forms.ChoiceField(
                     label=Text("Geschlecht", "Sex").lazy(),
@@ -276,4 +277,5 @@ SERVICE = ServiceDefinition(
     ),
     on_approve=dog_on_approve,
     notice_lines=dog_notice_lines,
+    case_actions=claim_case_actions,
 )

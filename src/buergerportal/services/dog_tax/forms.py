@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from buergerportal.catalogue.definitions import Text
+from buergerportal.payments.forms import EuroAmountField
 
 from .models import Dog
 
@@ -65,3 +67,24 @@ class DeregisterForm(forms.Form):
                 ),
             )
         return cleaned
+
+
+class ClaimRefusalForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reasons for refusing the claim (printed on the notice)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Give the reasons for refusing the claim")},
+    )
+
+
+class TransferForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Payment reference on the bank statement"),
+        max_length=35,
+        error_messages={"required": _("Enter the payment reference")},
+    )
+    amount = EuroAmountField(
+        label=_("Amount received in euros"),
+        error_messages={"required": _("Enter the amount received")},
+    )

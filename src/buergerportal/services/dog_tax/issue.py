@@ -25,6 +25,7 @@ from buergerportal.registers.identity import person_for_user
 
 from . import rules
 from .breeds import breed_is_listed, breed_name
+from .claims import claim_label, claim_refusal_for
 from .models import Dog
 from .tags import tag_allocate
 
@@ -64,6 +65,8 @@ def dog_register(*, application: Application, today: date | None = None) -> Dog:
     )
     if rules.chip_numbers_in_use([answers["chip"]]):
         raise ApprovalRefused(_("A dog with this chip number is registered already."))
+    if claim_refusal_for(application) is not None:  # the clerk refused the claim
+        answers = {**answers, "claim": ""}
     further = rules.household_has_other_dogs(holder)
     liability = rules.liability_from_answers(answers, further=further)
     _start, end, cents = rules.first_assessment(answers, further=further, today=today)
@@ -164,6 +167,16 @@ def dog_notice_lines(application: Application) -> list[str]:
         % {"tag": dog.tag},
         _("Yearly tax: %(rate)s.") % {"rate": rate_text(dog, on=max(start, decided))},
     ]
+    refusal = claim_refusal_for(application)
+    if refusal is not None:
+        lines.insert(
+            0,
+            _(
+                "Your claim (%(claim)s) is refused: %(reason)s The tax is assessed at the "
+                "normal rate."
+            )
+            % {"claim": claim_label(refusal.claim), "reason": refusal.reason.rstrip(".") + "."},
+        )
     if start <= end:
         lines.append(
             _("Tax for %(first)s to %(last)s (%(count)s months, by month): %(amount)s.")

@@ -69,6 +69,8 @@ class Dog(Entitlement):
     )
     new_holder = models.CharField(_("new holder's name and address"), max_length=300, blank=True)
     deregistered_at = models.DateTimeField(_("deregistered"), null=True, blank=True)
+    tag_posted_on = models.DateField(_("tag posted"), null=True, blank=True)
+    tag_returned_on = models.DateField(_("tag returned"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("dog")
@@ -95,3 +97,25 @@ class TagSeries(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last}"
+
+
+class ClaimRefusal(models.Model):
+    """A clerk refused the claimed exemption or reduction but approved the registration: the
+    dog pays the normal rate, and the notice states the refused claim and the reason."""
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="dog_claim_refusal"
+    )
+    claim = models.CharField(_("refused claim"), max_length=12)
+    reason = models.TextField(_("reasons"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("refused claim")
+        verbose_name_plural = _("refused claims")
+
+    def __str__(self) -> str:
+        return f"{self.claim} {self.application_id}"

@@ -13,19 +13,25 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
+from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.core.money import euros
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.models import Mandate
 
-from .access import dog_for_resident, dogs_for_resident, dogs_search
-from .breeds import breed_name
+from .access import dog_for_resident, dogs_for_resident, dogs_for_staff, dogs_search
+from .breeds import breed_label, breed_name
+from .claims import claim_label, claim_refusal_text, claim_refuse_and_approve, claimed
 from .deregistration import DeregistrationRefused, dog_deregister
-from .forms import DeregisterForm
+from .forms import ClaimRefusalForm, DeregisterForm, TransferForm
 from .issue import dog_filename, dog_pdf, next_due_on, rate_text
+from .models import Dog
+from .tags import TagStepRefused, tag_mark_posted, tag_mark_returned
+from .transfers import TransferRefused, transfer_book
 
 
 def _open_payment(dog: Any) -> Any:
@@ -47,8 +53,9 @@ def mine(request: HttpRequest) -> HttpResponse:
             "rate": rate_text(dog, on=today),
             "due": next_due_on(dog, today=today),
             "open_payment": _open_payment(dog),
+            "refusal": claim_refusal_text(dog.application),
         }
-        for dog in dogs_for_resident(user)
+        for dog in dogs_for_resident(user).select_related("application")
     ]
     has_mandate = Mandate.objects.filter(payer=user, revoked_at=None, lapsed_at=None).exists()
     return render(
@@ -136,6 +143,10 @@ def deregister(request: HttpRequest, dog_id: int) -> HttpResponse:
                 text = _("%(name)s is deregistered. Please return the dog tag.") % {
                     "name": dog.name
                 }
+                if done.cancelled_cents:
+                    text += " " + _("%(amount)s not yet collected is cancelled.") % {
+                        "amount": euros(done.cancelled_cents)
+                    }
                 if done.refunded_cents:
                     text += " " + _("We refund %(amount)s.") % {
                         "amount": euros(done.refunded_cents)
@@ -154,4 +165,150 @@ def staff_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:60]
     dogs = dogs_search(user, query)
     rows = [(dog, breed_name(dog.breed)) for dog in dogs]
-    return render(request, "dog_tax/staff_search.html", {"query": query, "rows": rows})
+    staff_dogs = dogs_for_staff(user).filter(status=Dog.Status.VALID)
+    return render(
+        request,
+        "dog_tax/staff_search.html",
+        {
+            "query": query,
+            "rows": rows,
+            "to_post": staff_dogs.filter(ended_on=None, tag_posted_on=None).order_by("pk")[:50],
+            "to_return": staff_dogs.exclude(ended_on=None)
+            .filter(tag_returned_on=None)
+            .order_by("ended_on", "pk")[:50],
+        },
+    )
+
+
+def _staff_dog(request: HttpRequest, dog_id: int) -> Dog:
+    dog = dogs_for_staff(resident_from_request(request)).filter(pk=dog_id).first()
+    if dog is None:
+        raise Http404
+    return dog
+
+
+@staff_required
+def staff_dog(request: HttpRequest, dog_id: int) -> HttpResponse:
+    """One dog for the tax office: the register entry, the tag's post and return, payments."""
+    dog = _staff_dog(request, dog_id)
+    payments = list(payments_for_payable(dog))
+    if dog.application is not None:
+        payments += list(payments_for_payable(dog.application))
+    return render(
+        request,
+        "dog_tax/staff_dog.html",
+        {
+            "dog": dog,
+            "breed": breed_label(dog.breed),
+            "rate": rate_text(dog, on=timezone.localdate()),
+            "payments": sorted(payments, key=lambda p: p.created_at, reverse=True),
+            "refusal": claim_refusal_text(dog.application),
+        },
+    )
+
+
+@require_POST
+@staff_required
+def staff_tag(request: HttpRequest, dog_id: int, step: str) -> HttpResponse:
+    """Mark the tag posted (the holder is told) or, after deregistration, returned."""
+    dog = _staff_dog(request, dog_id)
+    user = resident_from_request(request)
+    try:
+        if step == "posted":
+            tag_mark_posted(dog_id=dog.pk, by=user)
+            messages.success(
+                request, _("Tag %(tag)s marked as posted; the holder is told.") % {"tag": dog.tag}
+            )
+        elif step == "returned":
+            tag_mark_returned(dog_id=dog.pk, by=user)
+            messages.success(request, _("Tag %(tag)s marked as returned.") % {"tag": dog.tag})
+        else:
+            raise Http404
+    except TagStepRefused as refused:
+        messages.error(request, str(refused))
+    back = request.POST.get("next", "")
+    if back == "list":
+        return redirect("dog_tax:staff")
+    return redirect("dog_tax:staff_dog", dog.pk)
+
+
+@staff_required
+def staff_transfer(request: HttpRequest) -> HttpResponse:
+    """A transfer received: book it on the dog tax payment its reference names."""
+    user = resident_from_request(request)
+    form = TransferForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                booked = transfer_book(
+                    user=user,
+                    reference=form.cleaned_data["reference"],
+                    amount_cents=form.cleaned_data["amount"],
+                )
+            except TransferRefused as refused:
+                form.add_error("reference", str(refused))
+                status = 400
+            else:
+                text = _("%(amount)s booked for %(name)s (tag %(tag)s).") % {
+                    "amount": euros(booked.payment.amount_cents),
+                    "name": booked.dog_name,
+                    "tag": booked.tag,
+                }
+                if booked.refunded:
+                    text += " " + _(
+                        "The payment had been cancelled (the dog was deregistered): the money "
+                        "is refunded by hand."
+                    )
+                messages.success(request, text)
+                return redirect("dog_tax:staff_transfer")
+        else:
+            status = 400
+    return render(request, "dog_tax/staff_transfer.html", {"form": form}, status=status)
+
+
+@staff_required
+def claim_refuse(request: HttpRequest, case_id: str) -> HttpResponse:
+    """Approve the registration at the normal rate and refuse the claimed exemption or
+    reduction, with reasons for the notice (linked from the case page)."""
+    from buergerportal.applications.steps import answer_summary
+    from buergerportal.cases.access import case_for_staff
+    from buergerportal.cases.workflow import WorkflowError
+
+    user = resident_from_request(request)
+    case = case_for_staff(user, case_id)
+    claim = claimed(case)
+    if not claim:
+        raise Http404
+    form = ClaimRefusalForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                claim_refuse_and_approve(
+                    application=case, actor=user, reason=form.cleaned_data["reason"]
+                )
+            except WorkflowError as refused:
+                form.add_error(None, str(refused))
+                status = 400
+            else:
+                messages.success(
+                    request,
+                    _("Approved at the normal rate; the claim is refused. The notice says why."),
+                )
+                return redirect("cases:case", case.pk)
+        else:
+            status = 400
+    service = service_by_slug(case.service_slug)
+    return render(
+        request,
+        "dog_tax/claim_refuse.html",
+        {
+            "case": case,
+            "claim": claim_label(claim),
+            "answers": answer_summary(service, case.data) if service else [],
+            "uploads": case.uploads.all(),
+            "form": form,
+        },
+        status=status,
+    )
