@@ -113,7 +113,7 @@ def run(var_dir: Path, dogs: int) -> None:
 
     base = peak_mib()
     before_file: dict[str, float] = {}
-    original = renewal.collection_file_create
+    original = renewal.collection_files_create
 
     def measured(**kwargs):  # the peak of the assessment itself, before the file
         before_file["peak"] = peak_mib()
@@ -121,7 +121,7 @@ def run(var_dir: Path, dogs: int) -> None:
         before_file["cpu"] = time.process_time()
         return original(**kwargs)
 
-    renewal.collection_file_create = measured
+    renewal.collection_files_create = measured
     with travel("2026-12-01T09:00:00+01:00", tick=True):
         started, cpu_started = time.perf_counter(), time.process_time()
         figures = dogs_assess(year=2027, due_on=date(2027, 1, 15))

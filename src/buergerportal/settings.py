@@ -589,6 +589,8 @@ SEPA_CREDITOR_NAME = env_str("BP_SEPA_CREDITOR_NAME", f"Stadt {CITY_NAME}")
 SEPA_CREDITOR_IBAN = env_str("BP_SEPA_CREDITOR_IBAN", "DE89370400440532013000" if DEMO else "")
 SEPA_CREDITOR_BIC = env_str("BP_SEPA_CREDITOR_BIC", "COBADEFFXXX" if DEMO else "")
 SEPA_MANDATE_LAPSE_MONTHS = env_int("BP_SEPA_MANDATE_LAPSE_MONTHS", 36)
+# Debits per pain.008 file: larger runs make several files, each built in bounded memory.
+SEPA_FILE_MAX_DEBITS = env_int("BP_SEPA_FILE_MAX_DEBITS", 5000)
 # A mandate is kept this many months after its last collection (refund claims run 13 months).
 SEPA_MANDATE_KEEP_MONTHS = env_int("BP_SEPA_MANDATE_KEEP_MONTHS", 14)
 # SEPA core lead times: the pre-notification reaches the payer this many calendar days before the

@@ -292,3 +292,41 @@ def test_a_file_that_breaks_the_schema_is_refused():
     )
     with pytest.raises(CollectionFileInvalid):
         pain008_build(lines=[line], collection_date=DAY)
+
+
+def test_a_large_run_makes_several_files_of_bounded_size_each_debit_in_exactly_one(
+    resident, settings
+):
+    """Files of at most SEPA_FILE_MAX_DEBITS: memory stays flat however many debits are due.
+    A mandate's first debit is FRST in whichever file it lands, its later ones RCUR; debits of
+    an ended mandate at the head of the queue are skipped without ending the run."""
+    from buergerportal.payments.sepa.collection import collection_files_create
+
+    settings.SEPA_FILE_MAX_DEBITS = 2
+    with travel_to(BEFORE):
+        ended = _mandate(UserFactory(), iban="DE02120300000000202051")
+        _debit(ended)
+        _debit(ended)
+        mandate_revoke(mandate=ended, by=ended.payer)
+        first = _mandate(resident)
+        second = _mandate(UserFactory(), iban="DE44500105175407324931")
+        for mandate in (first, second, first, second, first):
+            _debit(mandate)
+        files = collection_files_create(collection_date=DAY, created_by=None)
+
+    assert [file.count for file in files] == [2, 2, 1]
+    types: list[tuple[str, str]] = []
+    for file in files:
+        xml = file.xml.open("rb").read()
+        _schema().validate(xml.decode())
+        tree = ET.fromstring(xml)  # noqa: S314 (the file we just made)
+        for info in tree.iterfind(".//p:PmtInf", NS):
+            seq = info.find("p:PmtTpInf/p:SeqTp", NS).text
+            for tx in info.iterfind("p:DrctDbtTxInf", NS):
+                types.append((tx.find("p:DrctDbtTx/p:MndtRltdInf/p:MndtId", NS).text, seq))
+    expected = [(first.reference, "FRST"), (first.reference, "RCUR"), (first.reference, "RCUR")]
+    expected += [(second.reference, "FRST"), (second.reference, "RCUR")]
+    assert sorted(types) == sorted(expected)
+    assert not DirectDebit.objects.filter(state=DirectDebitState.SCHEDULED).exists()
+    assert DirectDebit.objects.filter(state=DirectDebitState.SKIPPED).count() == 2
+    assert DirectDebit.objects.filter(state=DirectDebitState.IN_FILE).count() == 5

@@ -17,7 +17,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from buergerportal.payments.sepa.collection import collection_file_create
+from buergerportal.payments.sepa.collection import collection_files_create
 from buergerportal.payments.sepa.due_dates import debit_due_date
 
 from .kinds import EntitlementKind, entitlement_kinds
@@ -74,8 +74,8 @@ def entitlements_renew(
                 elif outcome != "done_before":
                     figures.not_renewed[outcome] += 1
         last_id = ids[-1]
-    file = collection_file_create(collection_date=due_on, created_by=None)
-    figures.collection_file = file.msg_id if file else ""
+    files = collection_files_create(collection_date=due_on, created_by=None)
+    figures.collection_file = ", ".join(file.msg_id for file in files)
     logger.info(
         "entitlements renewed",
         extra={

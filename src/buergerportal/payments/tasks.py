@@ -65,14 +65,14 @@ def mandates_retention_sweep() -> int:
 
 
 @task()
-def sepa_collection_build(*, collection_date: str) -> int | None:
-    """Scheduled: the pain.008 file for one collection date (ISO date)."""
-    from .sepa.collection import collection_file_create
+def sepa_collection_build(*, collection_date: str) -> list[int]:
+    """Scheduled: the pain.008 files for one collection date (ISO date)."""
+    from .sepa.collection import collection_files_create
 
-    created = collection_file_create(
+    created = collection_files_create(
         collection_date=datetime.date.fromisoformat(collection_date), created_by=None
     )
-    return created.pk if created else None
+    return [file.pk for file in created]
 
 
 @task()

@@ -138,10 +138,24 @@ def pain008_ids(*, xml: bytes) -> FileIds:
     return FileIds(msg_id=msg_id, payment_information_ids=ids)
 
 
+def collection_files_create(
+    *, collection_date: datetime.date, created_by: User | None
+) -> list[CollectionFile]:
+    """Collect every scheduled debit due by ``collection_date``, in files of at most
+    ``SEPA_FILE_MAX_DEBITS`` debits (banks take several files a day). Each file is one
+    transaction: memory stays flat however many debits are due, and a run that stops half-way
+    resumes with the debits not yet in a file."""
+    files = []
+    while file := collection_file_create(collection_date=collection_date, created_by=created_by):
+        files.append(file)
+    return files
+
+
 def collection_file_create(
     *, collection_date: datetime.date, created_by: User | None
 ) -> CollectionFile | None:
-    """Collect every scheduled debit due by ``collection_date`` into one validated file.
+    """Collect the oldest scheduled debits due by ``collection_date`` into one validated file of
+    at most ``SEPA_FILE_MAX_DEBITS`` debits (``collection_files_create`` makes them all).
 
     ``collection_date`` must be a TARGET2 business day that a file made today still reaches in
     time (``due_dates.collection_date_check`` raises ``ValidationError`` saying why not). Debits
@@ -149,32 +163,7 @@ def collection_file_create(
     ``collection_date`` and are counted in the file's ``moved_count``."""
     collection_date_check(day=collection_date)
     with transaction.atomic():
-        debits = list(
-            DirectDebit.objects.select_for_update()
-            .filter(state=DirectDebitState.SCHEDULED, due_on__lte=collection_date)
-            .select_related("mandate", "payment")
-            .order_by("pk")
-        )
-        collected_before = set(
-            DirectDebit.objects.filter(
-                mandate__in={d.mandate_id for d in debits},
-                state__in=[DirectDebitState.IN_FILE, DirectDebitState.BOOKED],
-            ).values_list("mandate_id", flat=True)
-        )
-        lines: list[DebitLine] = []
-        taken: list[DirectDebit] = []
-        moved = 0
-        for debit in debits:
-            if not debit.mandate.is_active:
-                debit_skip(debit)
-                continue
-            if debit.due_on < collection_date:
-                debit.due_on = collection_date
-                moved += 1
-            debit.sequence_type = "RCUR" if debit.mandate_id in collected_before else "FRST"
-            collected_before.add(debit.mandate_id)
-            lines.append(_line(debit))
-            taken.append(debit)
+        taken, lines, moved = _debits_take(collection_date)
         if not taken:
             return None
         xml = pain008_build(lines=lines, collection_date=collection_date)
@@ -210,6 +199,44 @@ def collection_file_create(
             data={"count": file.count, "total_cents": file.total_cents, "moved": moved},
         )
     return file
+
+
+def _debits_take(
+    collection_date: datetime.date,
+) -> tuple[list[DirectDebit], list[DebitLine], int]:
+    """Lock the next debits for one file (debits of ended mandates are skipped, and the next
+    ones taken instead); returns those taken, their lines and how many moved their date."""
+    while True:
+        debits = list(
+            DirectDebit.objects.select_for_update()
+            .filter(state=DirectDebitState.SCHEDULED, due_on__lte=collection_date)
+            .select_related("mandate", "payment")
+            .order_by("pk")[: settings.SEPA_FILE_MAX_DEBITS]
+        )
+        if not debits:
+            return [], [], 0
+        collected_before = set(
+            DirectDebit.objects.filter(
+                mandate__in={d.mandate_id for d in debits},
+                state__in=[DirectDebitState.IN_FILE, DirectDebitState.BOOKED],
+            ).values_list("mandate_id", flat=True)
+        )
+        lines: list[DebitLine] = []
+        taken: list[DirectDebit] = []
+        moved = 0
+        for debit in debits:
+            if not debit.mandate.is_active:
+                debit_skip(debit)
+                continue
+            if debit.due_on < collection_date:
+                debit.due_on = collection_date
+                moved += 1
+            debit.sequence_type = "RCUR" if debit.mandate_id in collected_before else "FRST"
+            collected_before.add(debit.mandate_id)
+            lines.append(_line(debit))
+            taken.append(debit)
+        if taken:
+            return taken, lines, moved
 
 
 def _line(debit: DirectDebit) -> DebitLine:

@@ -21,7 +21,7 @@ from buergerportal.accounts.request_user import resident_from_request
 from ..forms import CollectionForm, ReportPeriodForm, ReturnFileForm
 from ..models import CollectionFile, DebitReturn, DirectDebit, DirectDebitState, ReturnFile
 from ..reconciliation import reconciliation_csv, reconciliation_report
-from ..sepa.collection import collection_file_book, collection_file_create
+from ..sepa.collection import collection_file_book, collection_files_create
 from ..sepa.due_dates import collection_date_earliest
 from ..sepa.return_files import ReturnFileInvalid
 from ..sepa.return_reasons import return_reason_text
@@ -73,33 +73,43 @@ def collection_files(request: HttpRequest) -> HttpResponse:
         request.POST or None, initial={"collection_date": collection_date_earliest()}
     )
     if request.method == "POST" and form.is_valid():
-        created = collection_file_create(
+        created = collection_files_create(
             collection_date=form.cleaned_data["collection_date"],
             created_by=resident_from_request(request),
         )
-        if created is None:
+        count = sum(file.count for file in created)
+        moved = sum(file.moved_count for file in created)
+        if not created:
             messages.info(request, _("No direct debits are due by that date."))
-        else:
+        elif len(created) == 1:
             messages.success(
                 request,
                 _("The collection file with %(count)s direct debits has been created.")
-                % {"count": created.count},
+                % {"count": count},
             )
-            if created.moved_count:
-                messages.warning(
-                    request,
-                    ngettext(
-                        "%(count)s direct debit was past its due date; it is collected on "
-                        "%(date)s.",
-                        "%(count)s direct debits were past their due date; they are collected "
-                        "on %(date)s.",
-                        created.moved_count,
-                    )
-                    % {
-                        "count": created.moved_count,
-                        "date": date_format(created.collection_date, "DATE_FORMAT"),
-                    },
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(files)s collection files with %(count)s direct debits in all have been "
+                    "created."
                 )
+                % {"files": len(created), "count": count},
+            )
+        if moved:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s direct debit was past its due date; it is collected on %(date)s.",
+                    "%(count)s direct debits were past their due date; they are collected "
+                    "on %(date)s.",
+                    moved,
+                )
+                % {
+                    "count": moved,
+                    "date": date_format(created[0].collection_date, "DATE_FORMAT"),
+                },
+            )
         return redirect("payments:collection_files")
     scheduled = DirectDebit.objects.filter(state=DirectDebitState.SCHEDULED).count()
     return render(

@@ -5,7 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from buergerportal.payments.sepa.collection import collection_file_create
+from buergerportal.payments.sepa.collection import collection_files_create
 from buergerportal.payments.sepa.mandates import mandates_lapse
 
 
@@ -22,13 +22,13 @@ class Command(BaseCommand):
             raise CommandError("--date must look like 2026-03-01") from exc
         lapsed = mandates_lapse()
         try:
-            file = collection_file_create(collection_date=day, created_by=None)
+            files = collection_files_create(collection_date=day, created_by=None)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         self.stdout.write(f"{lapsed} mandate(s) lapsed")
-        if file is None:
+        if not files:
             self.stdout.write("no direct debits due")
-        else:
+        for file in files:
             self.stdout.write(f"{file.msg_id}: {file.count} debit(s), {file.total_cents} cents")
             if file.moved_count:
                 self.stdout.write(
