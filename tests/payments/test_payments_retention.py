@@ -21,7 +21,7 @@ MINUTE = timedelta(minutes=1)
 def _year_start(years_ago: int) -> datetime:
     """Midnight of 1 January ``years_ago`` years before this year, local time."""
     this_year = timezone.localdate().year
-    return timezone.make_aware(datetime(this_year - years_ago, 1, 1))
+    return datetime(this_year - years_ago, 1, 1, tzinfo=timezone.get_current_timezone())
 
 
 def _payment(resident, *, at: datetime, state=PaymentState.PAID, payable_gone=True) -> Payment:
