@@ -20,6 +20,7 @@ from buergerportal.cases.views import staff_required
 from buergerportal.core.money import euros
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.models import Mandate
+from buergerportal.privacy.access_log import data_accesses_listed
 
 from .access import dog_for_resident, dogs_for_resident, dogs_search
 from .breeds import breed_name
@@ -154,4 +155,5 @@ def staff_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:60]
     dogs = dogs_search(user, query)
     rows = [(dog, breed_name(dog.breed)) for dog in dogs]
+    data_accesses_listed(shown=[(dog.holder_id, dog) for dog, _breed in rows], accessor=user)
     return render(request, "dog_tax/staff_search.html", {"query": query, "rows": rows})
