@@ -1,17 +1,12 @@
-"""Settings of the fault tests' subprocesses: the test settings on a SQLite file, with the
-audit trail's append-only triggers as in production."""
+"""Settings of the fault tests' subprocesses: the production settings (through the test
+settings) on a SQLite file, with the audit trail's append-only triggers as in production."""
 
 import os
 
+os.environ["DATABASE_URL"] = f"sqlite:///{os.environ['BP_FAULT_DB']}"
+
 from tests.settings import *  # noqa: F403
 
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": os.environ["BP_FAULT_DB"],
-        "OPTIONS": {"timeout": 30},
-    }
-}
 AUDIT_DB_TRIGGERS = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

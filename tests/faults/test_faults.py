@@ -151,12 +151,24 @@ def portal(world: World, *, fault: str = "") -> Iterator[tuple[int, Path, Run]]:
             _kill(process)
 
 
-def _send(port: int, method: str, path: str, *, body: bytes = b"", headers=None):
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def _send(port: int, method: str, path: str, *, body: bytes = b"", headers=None) -> Answer:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT)
     conn.request(method, path, body=body, headers={"Host": "127.0.0.1", **(headers or {})})
     response = conn.getresponse()
-    response.read()
-    return response
+    answer = Answer(response.status, dict(response.getheaders()), response.read())
+    conn.close()
+    return answer
+
+
+def _database_ok(port: int) -> bool:
+    return json.loads(_send(port, "GET", "/healthz").body)["checks"]["database"]["ok"]
 
 
 def _in_background(function, *args, **kwargs) -> None:
@@ -204,7 +216,7 @@ def test_a_submission_killed_before_its_commit_leaves_nothing_and_the_retry_subm
         first = _submit(world, port)
         again = _submit(world, port)  # a second click, or the browser resending
     assert (first.status, again.status) == (302, 302)
-    assert first.getheader("Location") == again.getheader("Location")
+    assert first.headers["Location"] == again.headers["Location"]
     assert _family_pass_applications(world) == 1
 
 
@@ -280,3 +292,25 @@ def test_a_renewal_run_killed_halfway_resumes_where_it_stopped_and_renews_nobody
         out = _finish(rerun)
     assert _renewals(world) == (2, 2)
     assert "Renewed 0 permits" in out  # the second rerun found nothing left to do
+
+
+# --- the database goes away ---------------------------------------------------------------------
+
+
+def test_while_the_database_is_away_pages_answer_503_and_the_same_process_recovers(world):
+    away = world.db.with_name("portal.sqlite3.away")
+    with portal(world) as (port, _marker, process):
+        assert _send(port, "GET", "/leistungen/familienpass/").status == 200
+        os.rename(world.db, away)
+        world.db.mkdir()  # what stands at the database's path cannot be opened
+        try:
+            page = _send(port, "GET", "/leistungen/familienpass/")
+            database_ok = _database_ok(port)
+        finally:
+            world.db.rmdir()
+            os.rename(away, world.db)
+        assert (page.status, page.headers["Retry-After"], database_ok) == (503, "30", False)
+        assert "Datenbank" in page.body.decode()
+        assert _send(port, "GET", "/leistungen/familienpass/").status == 200  # no restart
+        assert _database_ok(port) is True
+        assert process.poll() is None
