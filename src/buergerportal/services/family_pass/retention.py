@@ -36,8 +36,8 @@ def family_passes_sweep(now: datetime, *, days: int | None = None, batch: int = 
             for family_pass in passes:
                 if str(family_pass.pk) in owed:
                     continue
-                if family_pass.pdf.name:
-                    pdf = family_pass.pdf
-                    transaction.on_commit(partial(pdf.storage.delete, pdf.name))
+                name = family_pass.pdf.name
+                if name:
+                    transaction.on_commit(partial(family_pass.pdf.storage.delete, name))
                 family_pass.delete()
                 deleted += 1
