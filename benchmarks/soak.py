@@ -102,6 +102,8 @@ class Soak:
         self.errors: dict[int, dict[str, int]] = {}
 
     def _record(self, started: float, took: float, error: str | None) -> None:
+        if started >= self.end:  # the tail of an application begun in the last second
+            return
         minute = int((started - self.t0) // 60)
         with self.lock:
             self.latencies.setdefault(minute, []).append(took)
