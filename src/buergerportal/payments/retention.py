@@ -18,6 +18,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
+from buergerportal.core.batches import pk_batches
+
 from .models import Payment
 from .models.payment import OPEN_STATES, Receipt
 from .models.refund import Refund, RefundState
@@ -86,20 +88,16 @@ def payments_sweep(now: datetime, *, days: int | None = None, batch: int = 500) 
         .exclude(refunds__in=Refund.objects.exclude(state__in=REFUNDS_SETTLED))
         .exclude(refunds__created_at__gte=cutoff)
         .exclude(refunds__executed_at__gte=cutoff)
-        .order_by("pk")
     )
-    deleted, after = 0, 0
-    while True:
-        ids = list(due.filter(pk__gt=after).values_list("pk", flat=True)[:batch])
-        if not ids:
-            return deleted
-        after = ids[-1]
+    deleted = 0
+    for ids in pk_batches(due, size=batch):
         with transaction.atomic():
             payments = list(Payment.objects.filter(pk__in=ids).select_for_update())
             gone = _payables_gone(payments)
             for payment in payments:
                 if payment.pk in gone and _payment_delete(payment):
                     deleted += 1
+    return deleted
 
 
 def _payment_delete(payment: Payment) -> bool:

@@ -14,6 +14,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
+from buergerportal.core.batches import pk_batches
 from buergerportal.payments.retention import payables_with_money_open
 
 from .definition import SERVICE
@@ -23,13 +24,9 @@ from .models import FamilyPass
 def family_passes_sweep(now: datetime, *, days: int | None = None, batch: int = 500) -> int:
     """Delete family passes that ended a retention period ago; returns how many."""
     cutoff = timezone.localdate(now) - timedelta(days=days or SERVICE.retention_days)
-    due = FamilyPass.objects.filter(application__isnull=True, valid_until__lt=cutoff).order_by("pk")
-    deleted, after = 0, 0
-    while True:
-        ids = list(due.filter(pk__gt=after).values_list("pk", flat=True)[:batch])
-        if not ids:
-            return deleted
-        after = ids[-1]
+    due = FamilyPass.objects.filter(application__isnull=True, valid_until__lt=cutoff)
+    deleted = 0
+    for ids in pk_batches(due, size=batch):
         with transaction.atomic():
             passes = list(FamilyPass.objects.filter(pk__in=ids).select_for_update())
             owed = payables_with_money_open(model=FamilyPass, ids=ids)
@@ -41,3 +38,4 @@ def family_passes_sweep(now: datetime, *, days: int | None = None, batch: int = 
                     transaction.on_commit(partial(family_pass.pdf.storage.delete, name))
                 family_pass.delete()
                 deleted += 1
+    return deleted
