@@ -21,7 +21,7 @@ from buergerportal.privacy.access_log import data_accesses_listed
 from .access import booking_for_staff, course_for_staff, courses_for_staff, seasons_for_staff
 from .cancellation import course_cancel
 from .forms import CancelCourseForm, MessageForm
-from .models import Course, WaitingListEntry
+from .models import Booking, Course, WaitingListEntry
 from .staff import (
     MoveRefused,
     attendance_record,
@@ -49,7 +49,9 @@ def _participants_listed(
     *, course: Course, user: User, waiting: Iterable[WaitingListEntry] = ()
 ) -> None:
     """The bookers (and those waiting) whose names a page or list shows: in their access log."""
-    shown = [(b.account_id, b) for b in participants(course)]
+    shown: list[tuple[int | None, Booking | None]] = [
+        (b.account_id, b) for b in participants(course)
+    ]
     shown += [(entry.account_id, None) for entry in waiting]
     data_accesses_listed(shown=shown, accessor=user)
 
