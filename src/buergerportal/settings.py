@@ -548,6 +548,10 @@ LOGGING = {
 
 # The database refuses UPDATE/DELETE on audit entries (tests of a live server switch it off).
 AUDIT_DB_TRIGGERS = True
+# Fault tests only (core/faults.py, tests/faults/): pause at this point and write the marker file.
+FAULT_POINT = env_str("BP_FAULT_POINT", "")
+FAULT_HIT = env_int("BP_FAULT_HIT", 1)
+FAULT_MARKER = env_str("BP_FAULT_MARKER", "")
 
 FORM_RENDERER = "buergerportal.core.form_rendering.KernFormRenderer"
 

@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from buergerportal.core.audit import _entry_hash, _hashed_fields, audit_record, audit_verify
@@ -21,6 +21,7 @@ from buergerportal.core.audit_checkpoints import (
     checkpoints_read,
 )
 from buergerportal.core.audit_keys import AuditKeyMissing, audit_key_rotate
+from buergerportal.core.audit_triggers import append_only_triggers_install
 from buergerportal.core.models import AuditCheckpoint, AuditEntry, AuditHead
 from buergerportal.core.schedule import registered_jobs
 from buergerportal.core.tasks import audit_checkpoint_task
@@ -171,6 +172,18 @@ def test_checkpoints_cannot_be_changed_through_the_application():
         checkpoint.save()
     with pytest.raises(AppendOnlyError):
         checkpoint.delete()
+
+
+def test_the_database_refuses_to_change_or_delete_a_checkpoint():
+    """As for entries: migration core.0005 installs the triggers; here for one test."""
+    append_only_triggers_install(connection=connection)
+    _entries(1)
+    checkpoint = audit_checkpoint_sign()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditCheckpoint.objects.update(head_hash="0" * 64)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditCheckpoint.objects.all()._raw_delete(AuditCheckpoint.objects.db)
+    assert AuditCheckpoint.objects.get().head_hash == checkpoint.head_hash
 
 
 def test_the_public_list_and_file_show_every_checkpoint(client):

@@ -243,3 +243,14 @@ def test_an_automatic_refund_pays_back_part_of_a_payment_and_never_more_than_is_
         rest = refund_automatic(payment=paid, reason="tax ended", amount_cents=999_999)
     assert rest is not None and rest.amount_cents == 12750 - 2750
     assert refund_automatic(payment=paid, reason="again", amount_cents=100) is None
+
+
+def test_a_payer_shown_in_the_staff_payments_list_finds_it_in_their_access_log(
+    paid, clerk, resident
+):
+    from buergerportal.privacy.models import DataAccess
+
+    client = login_staff(Client(), clerk)
+    assert client.get(reverse("payments:staff_payments")).status_code == 200
+    listed = DataAccess.objects.filter(resident=resident, action="list.appeared")
+    assert list(listed.values_list("case_reference", "accessor_id")) == [(paid.reference, clerk.pk)]

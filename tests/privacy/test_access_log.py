@@ -142,3 +142,36 @@ def test_a_register_read_by_staff_names_their_unit(unit, clerk):
 def test_the_access_page_needs_a_login(client):
     response = client.get(reverse("privacy:accesses"))
     assert response.status_code == 302
+
+
+def test_appearing_in_the_staff_queue_is_listed_once_per_page_in_one_insert(client, clerk):
+    residents = [UserFactory() for _ in range(3)]
+    applications = [submit_example(user=resident) for resident in residents]
+    login_staff(client, clerk)
+    client.get(reverse("cases:queue"))  # warm up: sessions, memberships
+    DataAccess.objects.all().delete()
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("cases:queue")).status_code == 200
+    inserts = [q for q in queries if q["sql"].startswith('INSERT INTO "privacy_dataaccess"')]
+    assert len(inserts) == 1
+
+    listed = DataAccess.objects.filter(action="list.appeared")
+    assert sorted(listed.values_list("case_reference", flat=True)) == sorted(
+        a.reference for a in applications
+    )
+    page = _access_page(client, residents[0])
+    assert "In einer Liste der Sachbearbeitung angezeigt" in page
+    assert applications[0].reference in page
+
+
+def test_a_resident_not_in_the_list_is_not_told_they_were(client, clerk):
+    shown, other = UserFactory(), UserFactory()
+    submit_example(user=shown)
+    login_staff(client, clerk)
+    client.get(reverse("cases:queue"))
+    assert DataAccess.objects.filter(resident=shown, action="list.appeared").count() == 1
+    assert not DataAccess.objects.filter(resident=other).exists()

@@ -17,6 +17,7 @@ from django.utils import timezone
 from buergerportal.accounts.models import OrgUnit, User
 from buergerportal.catalogue.definitions import Charging
 from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.core.faults import fault_point
 from buergerportal.procedures.lifecycle import EventKind, application_transition
 from buergerportal.procedures.obstacles import Obstacle, application_obstacles
 from buergerportal.procedures.routing import case_route, case_run_checks
@@ -109,4 +110,5 @@ def application_submit(*, draft_id: uuid.UUID | str, language: str = "de") -> Ap
         )
         if not application.awaits_payment:  # a fee is paid first; routing follows payment
             application = case_route(application=application)
+        fault_point("application.submitted")  # tests/faults: killed before the commit
     return application

@@ -24,7 +24,7 @@ from buergerportal.applications.steps import answer_summary
 from buergerportal.catalogue.registry import all_services, service_by_slug
 from buergerportal.core.audit import audit_record
 from buergerportal.payments.access import payments_for_payable
-from buergerportal.privacy.access_log import data_access_record
+from buergerportal.privacy.access_log import data_access_record, data_accesses_listed
 
 from .access import case_for_staff, evidence_for_staff
 from .checks import check_rows
@@ -91,6 +91,14 @@ def queue(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     params.pop("after", None)
     rows = [(case, service_by_slug(case.service_slug), deadline_state(case)) for case in page.cases]
+    checked = (
+        [(case, check_rows(case)) for case in checked_cases_for_staff(user, service=flt.service)]
+        # the batch to confirm follows the service filter; "mine" and other statuses hide it
+        if not flt.mine and flt.status in ("open", Status.CHECKED)
+        else []
+    )
+    shown = [case for case, *_ in rows] + [case for case, _checks in checked]
+    data_accesses_listed(shown=[(case.applicant_id, case) for case in shown], accessor=user)
     return render(
         request,
         "cases/queue.html",
@@ -100,13 +108,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "next_cursor": page.next_cursor,
             "units": units,
             "query": params.urlencode(),
-            "checked": [
-                (case, check_rows(case))
-                for case in checked_cases_for_staff(user, service=flt.service)
-            ]
-            # the batch to confirm follows the service filter; "mine" and other statuses hide it
-            if not flt.mine and flt.status in ("open", Status.CHECKED)
-            else [],
+            "checked": checked,
             "confirmation_median_hours": _hours(confirmation_median(user)),
         },
     )

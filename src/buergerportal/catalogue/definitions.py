@@ -209,6 +209,9 @@ class ServiceDefinition:
     checks: tuple[Check, ...] = ()
     workflow: Workflow = Workflow()
     retention_days: int = 3 * 365  # after the decision; then the case is deleted or anonymised
+    # Rules of the retention table (``privacy/retention.py``) for records this service creates
+    # besides applications and payments (e.g. an issued permit); shown on the service page.
+    retention_rules: tuple[str, ...] = ()
     guests_allowed: bool = False
     # One open application per applicant: a second one is stopped before it is submitted or
     # paid, with a link to the first (a resident cannot pay twice for the same thing).

@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from buergerportal.accounts.models import OrgUnit
+from buergerportal.privacy.retention import service_retention
 
 from . import registry
 from .fees import fee_lines_for_page
@@ -39,6 +40,10 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     unit = OrgUnit.objects.filter(slug=service.unit).first()
     fees = fee_lines_for_page(service_slug=service.slug)
-    return render(
-        request, "catalogue/service_detail.html", {"service": service, "unit": unit, "fees": fees}
-    )
+    context = {
+        "service": service,
+        "unit": unit,
+        "fees": fees,
+        "retention": service_retention(service),
+    }
+    return render(request, "catalogue/service_detail.html", context)

@@ -1,50 +1,64 @@
-"""Database triggers that refuse UPDATE and DELETE on audit entries (defence in depth).
+"""Database triggers that refuse UPDATE and DELETE on audit entries and audit checkpoints
+(defence in depth).
 
-Installed by migration ``core.0002``. Tests that empty the database between tests (live-server
-journeys) switch them off with ``AUDIT_DB_TRIGGERS = False``; the audit tests install them.
+Installed by migrations ``core.0002`` (entries) and ``core.0005`` (checkpoints). Tests that empty
+the database between tests (live-server journeys) switch them off with
+``AUDIT_DB_TRIGGERS = False``; the audit tests install them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-SQL = {
-    "sqlite": (
-        [
-            "CREATE TRIGGER core_auditentry_no_update BEFORE UPDATE ON core_auditentry "
-            "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
-            "CREATE TRIGGER core_auditentry_no_delete BEFORE DELETE ON core_auditentry "
-            "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
-        ],
-        [
-            "DROP TRIGGER IF EXISTS core_auditentry_no_update;",
-            "DROP TRIGGER IF EXISTS core_auditentry_no_delete;",
-        ],
-    ),
-    "postgresql": (
-        [
-            "CREATE OR REPLACE FUNCTION core_auditentry_append_only() RETURNS trigger AS $$ "
-            "BEGIN RAISE EXCEPTION 'audit entries are append-only'; END; $$ LANGUAGE plpgsql;",
-            "CREATE TRIGGER core_auditentry_no_change BEFORE UPDATE OR DELETE ON core_auditentry "
-            "FOR EACH ROW EXECUTE FUNCTION core_auditentry_append_only();",
-        ],
-        [
-            "DROP TRIGGER IF EXISTS core_auditentry_no_change ON core_auditentry;",
-            "DROP FUNCTION IF EXISTS core_auditentry_append_only();",
-        ],
-    ),
+# table -> what the refusal says
+TABLES = {
+    "core_auditentry": "audit entries are append-only",
+    "core_auditcheckpoint": "audit checkpoints are append-only",
 }
 
 
-def append_only_triggers_install(*, connection: Any) -> None:
-    install, _ = SQL.get(connection.vendor, ([], []))
-    with connection.cursor() as cursor:
-        for statement in install:
-            cursor.execute(statement)
+def _sql(vendor: str, table: str) -> tuple[list[str], list[str]]:
+    message = TABLES[table]
+    if vendor == "sqlite":
+        return (
+            [
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{message}'); END;",
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{message}'); END;",
+            ],
+            [
+                f"DROP TRIGGER IF EXISTS {table}_no_update;",
+                f"DROP TRIGGER IF EXISTS {table}_no_delete;",
+            ],
+        )
+    if vendor == "postgresql":
+        return (
+            [
+                f"CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger AS $$ "
+                f"BEGIN RAISE EXCEPTION '{message}'; END; $$ LANGUAGE plpgsql;",
+                f"DROP TRIGGER IF EXISTS {table}_no_change ON {table};",
+                f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only();",
+            ],
+            [
+                f"DROP TRIGGER IF EXISTS {table}_no_change ON {table};",
+                f"DROP FUNCTION IF EXISTS {table}_append_only();",
+            ],
+        )
+    return [], []
 
 
-def append_only_triggers_remove(*, connection: Any) -> None:
-    _, remove = SQL.get(connection.vendor, ([], []))
+def append_only_triggers_install(*, connection: Any, tables: Iterable[str] = tuple(TABLES)) -> None:
     with connection.cursor() as cursor:
-        for statement in remove:
-            cursor.execute(statement)
+        for table in tables:
+            for statement in _sql(connection.vendor, table)[0]:
+                cursor.execute(statement)
+
+
+def append_only_triggers_remove(*, connection: Any, tables: Iterable[str] = tuple(TABLES)) -> None:
+    with connection.cursor() as cursor:
+        for table in tables:
+            for statement in _sql(connection.vendor, table)[1]:
+                cursor.execute(statement)

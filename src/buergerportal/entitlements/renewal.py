@@ -17,6 +17,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from buergerportal.core.faults import fault_point
 from buergerportal.payments.sepa.collection import collection_files_create
 from buergerportal.payments.sepa.due_dates import debit_due_date
 
@@ -71,6 +72,7 @@ def entitlements_renew(
                     outcome = "error"
                 if outcome == "renewed":
                     figures.renewed += 1
+                    fault_point("entitlement.renewed")  # tests/faults: killed mid-batch
                 elif outcome != "done_before":
                     figures.not_renewed[outcome] += 1
         last_id = ids[-1]

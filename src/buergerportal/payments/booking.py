@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from buergerportal.core.audit import audit_record
+from buergerportal.core.faults import fault_point
 
 from .models import Payment, PaymentState
 from .models.payment import OPEN_STATES
@@ -122,6 +123,7 @@ def payment_settle(*, notification: Notification, via: str) -> Payment:
             try:
                 with transaction.atomic():
                     _book(payment=payment, notification=notification, via=via)
+                    fault_point("payment.booked")  # tests/faults: killed before the commit
             except IntegrityError:
                 rejected = ("transaction id already booked for another payment", payment)
     if rejected is not None:

@@ -9,7 +9,7 @@ default, set by ``DataAccessMiddleware``; the checks run under ``system``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -33,6 +33,11 @@ ACTIONS: dict[str, Text] = {
     ),
     "register.person_read": Text(
         "Daten aus dem Melderegister abgefragt", "Read your entry in the resident register"
+    ),
+    # staff lists (queues, search results): one row per resident shown, written in bulk
+    "list.appeared": Text(
+        "In einer Liste der Sachbearbeitung angezeigt (Warteschlange oder Suchergebnis)",
+        "Shown in a staff list (a queue or search results)",
     ),
 }
 _ROLE_ORDER = [Role.UNIT_ADMIN, Role.APPROVER, Role.CLERK]
@@ -91,6 +96,41 @@ def data_access_record(
         _fill_unit_and_role(entry, accessor=accessor, unit=getattr(about, "unit", None))
     entry.save()
     return entry
+
+
+def data_accesses_listed(*, shown: Iterable[tuple[int | None, Any]], accessor: Any) -> int:
+    """Log that a member of staff saw residents in a list: ``shown`` holds (resident id, about)
+    pairs (about: the case or record whose reference the list showed, or None; ids, so that a
+    list costs no query per row). One row per
+    resident and reference, written with one insert per page; guests and the accessor's own
+    entries are left out. Returns how many rows were written."""
+    if accessor is None or not getattr(accessor, "is_authenticated", False):
+        return 0
+    template = DataAccess(accessor_kind=AccessorKind.STAFF, accessor=accessor)
+    _fill_unit_and_role(template, accessor=accessor, unit=None)
+    now = timezone.now()
+    seen: set[tuple[int, str]] = set()
+    rows = []
+    for resident_id, about in shown:
+        reference = getattr(about, "reference", "") or ""
+        if resident_id is None or resident_id == accessor.pk or (resident_id, reference) in seen:
+            continue
+        seen.add((resident_id, reference))
+        rows.append(
+            DataAccess(
+                resident_id=resident_id,
+                at=now,
+                action="list.appeared",
+                case_reference=reference,
+                accessor_kind=AccessorKind.STAFF,
+                accessor=accessor,
+                unit_name_de=template.unit_name_de,
+                unit_name_en=template.unit_name_en,
+                role=template.role,
+            )
+        )
+    DataAccess.objects.bulk_create(rows)
+    return len(rows)
 
 
 def _fill_unit_and_role(entry: DataAccess, *, accessor: Any, unit: Any) -> None:

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -40,6 +41,11 @@ class RetentionRule:
     # the records (so this table imports no feature app; ``tests/procedures/test_imports.py``)
     sweep: Sweep | str | None = None
     recipients: Text = Text("niemand außerhalb der Stadtverwaltung", "nobody outside the city")
+    # On a service page (``service_retention``): which services' records fall under the rule (a
+    # service also names rules itself in ``ServiceDefinition.retention_rules``), and the period
+    # as it applies to that service, where it depends on it (default: ``period``).
+    applies_to: Callable[[Any], bool] | None = None
+    period_for: Callable[[Any], Text] | None = None
 
 
 def _feedback_sweep(now: datetime, *, days: int) -> int:
@@ -66,6 +72,30 @@ def _task_rows_sweep(now: datetime, *, days: int) -> int:
     return due.delete()[0]
 
 
+def _duration(days: int) -> Text:
+    """A period in whole years where it is one, else in days."""
+    if days % 365 == 0:
+        years = days // 365
+        return Text(
+            f"{years} Jahr" if years == 1 else f"{years} Jahre",
+            f"{years} year" if years == 1 else f"{years} years",
+        )
+    return Text(f"{days} Tage", f"{days} days")
+
+
+def _after(days: int, de: str, en: str) -> Text:
+    duration = _duration(days)
+    return Text(f"{duration.de} {de}", f"{duration.en} {en}")
+
+
+def _online(service: Any) -> bool:
+    return bool(service.applies_online)
+
+
+def _charged(service: Any) -> bool:
+    return bool(service.applies_online) and service.charging_mode.value != "free"
+
+
 _ART6_E = Text(
     "Art. 6 Abs. 1 lit. e DSGVO (Erfüllung einer öffentlichen Aufgabe)",
     "Art. 6(1)(e) GDPR (a task in the public interest)",
@@ -81,6 +111,7 @@ RULES: tuple[RetentionRule, ...] = (
         days=30,
         job="privacy.retention",
         sweep="buergerportal.applications.abandoned.drafts_sweep",
+        applies_to=_online,
     ),
     RetentionRule(
         slug="unpaid_applications",
@@ -96,6 +127,9 @@ RULES: tuple[RetentionRule, ...] = (
         days=30,
         job="privacy.retention",
         sweep="buergerportal.applications.abandoned.unpaid_sweep",
+        applies_to=lambda service: (
+            _charged(service) and service.charging_mode.value == "before_review"
+        ),
     ),
     RetentionRule(
         slug="applications",
@@ -115,6 +149,12 @@ RULES: tuple[RetentionRule, ...] = (
             "permit is valid or money is open",
         ),
         job="applications.retention_sweep",
+        applies_to=_online,
+        period_for=lambda service: _after(
+            service.retention_days,
+            "nach der Entscheidung; länger, solange ein Ausweis gültig oder Geld offen ist",
+            "after the decision; longer while a permit is valid or money is open",
+        ),
     ),
     RetentionRule(
         slug="mandates",
@@ -127,6 +167,7 @@ RULES: tuple[RetentionRule, ...] = (
         days=14 * 30,
         job="payments.mandates_retention",
         recipients=Text("die Bank der Stadt", "the city's bank"),
+        applies_to=lambda service: _charged(service) and service.charging_mode.value == "by_notice",
     ),
     RetentionRule(
         slug="payments",
@@ -137,12 +178,14 @@ RULES: tuple[RetentionRule, ...] = (
             "Art. 6(1)(c) GDPR; municipal budget law, § 147 AO",
         ),
         period=Text(
-            "10 Jahre nach Ende des Haushaltsjahres; die Löschung danach nimmt die Stadtkasse "
-            "vor (noch nicht automatisch)",
-            "10 years after the end of the financial year; the treasury deletes them after "
-            "that (not yet automatic)",
+            "10 Jahre nach Ende des Haushaltsjahres der letzten Buchung; solange Geld offen "
+            "ist, länger",
+            "10 years after the end of the financial year of the last booking; longer while "
+            "money is open",
         ),
-        job=None,
+        job="privacy.retention",
+        sweep="buergerportal.payments.retention.payments_sweep",
+        applies_to=_charged,
         recipients=Text(
             "der Zahlungsdienstleister und die Bank der Stadt",
             "the payment provider and the city's bank",
@@ -157,6 +200,9 @@ RULES: tuple[RetentionRule, ...] = (
             "die Frist der Leistung nach Ende der Gültigkeit", "the service's period after expiry"
         ),
         job="parking_permit.retention_sweep",
+        period_for=lambda service: _after(
+            service.retention_days, "nach Ende der Gültigkeit", "after it ended"
+        ),
     ),
     RetentionRule(
         slug="family_passes",
@@ -164,11 +210,13 @@ RULES: tuple[RetentionRule, ...] = (
         purpose=Text("Nachweis Ihrer Berechtigung", "Proving your entitlement"),
         legal_basis=_ART6_E,
         period=Text(
-            "bis zum Ende der Gültigkeit; die Löschung danach nimmt der Fachbereich vor "
-            "(noch nicht automatisch)",
-            "until they expire; the unit deletes them after that (not yet automatic)",
+            "die Frist der Leistung nach Ende der Gültigkeit", "the service's period after expiry"
         ),
-        job=None,
+        job="privacy.retention",
+        sweep="buergerportal.services.family_pass.retention.family_passes_sweep",
+        period_for=lambda service: _after(
+            service.retention_days, "nach Ende der Gültigkeit", "after it ended"
+        ),
     ),
     RetentionRule(
         slug="accessibility_feedback",
@@ -237,6 +285,23 @@ class NoticeRow:
     legal_basis: str
     recipients: str
     period: str
+
+
+@dataclass(frozen=True)
+class ServiceRetentionRow:
+    record: str
+    period: str
+
+
+def service_retention(service: Any) -> list[ServiceRetentionRow]:
+    """What a service's page says is kept and for how long, from the same table."""
+    named = set(getattr(service, "retention_rules", ()))
+    rows = []
+    for rule in RULES:
+        if rule.slug in named or (rule.applies_to is not None and rule.applies_to(service)):
+            period = rule.period_for(service) if rule.period_for else rule.period
+            rows.append(ServiceRetentionRow(record=str(rule.record), period=str(period)))
+    return rows
 
 
 def privacy_notice() -> dict[str, object]:

@@ -84,3 +84,16 @@ def test_the_yearly_notice_pdf_is_there_for_an_assessed_year(resident_client, re
     )
     assert resident_client.get(reverse("dog_tax:notice", args=[dog.pk, 2028])).status_code == 404
     assert Dog.objects.count() == 1
+
+
+def test_a_holder_found_by_the_tax_offices_search_sees_it_in_their_access_log(tax_office):
+    from buergerportal.privacy.models import DataAccess
+
+    holder = UserFactory(first_name="Hanna", last_name="Hundler")
+    dog = make_dog(holder, tag_number=43, holder_name="Hanna Hundler")
+    bystander = UserFactory()
+    make_dog(bystander, tag_number=44, holder_name="Bernd Brause")
+    clerk = login_staff(Client(), staff_member(unit=tax_office, role=Role.CLERK))
+    clerk.get(reverse("dog_tax:staff"), {"q": "Hundler"})
+    listed = DataAccess.objects.filter(action="list.appeared")
+    assert list(listed.values_list("resident_id", "case_reference")) == [(holder.pk, dog.reference)]

@@ -110,3 +110,17 @@ def test_staff_of_another_unit_see_nothing(client, course, full_course):
     assert (
         client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/teilnehmende.csv").status_code == 404
     )
+
+
+def test_bookers_on_the_participant_list_find_it_in_their_access_log(
+    client, course, pool_staff, full_course
+):
+    from buergerportal.privacy.models import DataAccess
+
+    login_staff(client, pool_staff)
+    client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/")
+    client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/teilnehmende.csv")
+    listed = DataAccess.objects.filter(action="list.appeared", accessor=pool_staff)
+    assert sorted(listed.values_list("resident_id", "case_reference")) == sorted(
+        [(b.account_id, b.reference) for b in full_course] * 2
+    )

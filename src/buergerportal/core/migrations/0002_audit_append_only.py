@@ -11,11 +11,11 @@ from buergerportal.core.audit_triggers import (
 
 def forwards(apps, schema_editor):
     if getattr(settings, "AUDIT_DB_TRIGGERS", True):
-        append_only_triggers_install(connection=schema_editor.connection)
+        append_only_triggers_install(connection=schema_editor.connection, tables=["core_auditentry"])
 
 
 def backwards(apps, schema_editor):
-    append_only_triggers_remove(connection=schema_editor.connection)
+    append_only_triggers_remove(connection=schema_editor.connection, tables=["core_auditentry"])
 
 
 class Migration(migrations.Migration):

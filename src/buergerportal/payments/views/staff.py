@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from buergerportal.accounts.request_user import resident_from_request
-from buergerportal.privacy.access_log import data_access_record
+from buergerportal.privacy.access_log import data_access_record, data_accesses_listed
 
 from ..access import payment_for_staff, payments_for_staff, user_is_finance
 from ..forms import RefundForm
@@ -49,16 +49,15 @@ def staff_required(view: View) -> View:
 @staff_required
 def payment_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
-    payments = payments_for_staff(resident_from_request(request)).select_related("unit")
+    user = resident_from_request(request)
+    payments = payments_for_staff(user).select_related("unit")
     if query:
         payments = payments.filter(reference__icontains=query) | payments.filter(
             purpose__icontains=query
         )
-    return render(
-        request,
-        "payments/staff/payment_list.html",
-        {"payments": payments.order_by("-created_at")[:100], "query": query},
-    )
+    shown = list(payments.order_by("-created_at")[:100])
+    data_accesses_listed(shown=[(payment.payer_id, payment) for payment in shown], accessor=user)
+    return render(request, "payments/staff/payment_list.html", {"payments": shown, "query": query})
 
 
 @staff_required

@@ -22,6 +22,7 @@ from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.core.money import euros
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.models import Mandate
+from buergerportal.privacy.access_log import data_accesses_listed
 
 from .access import dog_for_resident, dogs_for_resident, dogs_for_staff, dogs_search
 from .breeds import breed_label, breed_name
@@ -166,17 +167,18 @@ def staff_search(request: HttpRequest) -> HttpResponse:
     dogs = dogs_search(user, query)
     rows = [(dog, breed_name(dog.breed)) for dog in dogs]
     staff_dogs = dogs_for_staff(user).filter(status=Dog.Status.VALID)
+    to_post = list(staff_dogs.filter(ended_on=None, tag_posted_on=None).order_by("pk")[:50])
+    to_return = list(
+        staff_dogs.exclude(ended_on=None)
+        .filter(tag_returned_on=None)
+        .order_by("ended_on", "pk")[:50]
+    )
+    shown = [dog for dog, _breed in rows] + to_post + to_return
+    data_accesses_listed(shown=[(dog.holder_id, dog) for dog in shown], accessor=user)
     return render(
         request,
         "dog_tax/staff_search.html",
-        {
-            "query": query,
-            "rows": rows,
-            "to_post": staff_dogs.filter(ended_on=None, tag_posted_on=None).order_by("pk")[:50],
-            "to_return": staff_dogs.exclude(ended_on=None)
-            .filter(tag_returned_on=None)
-            .order_by("ended_on", "pk")[:50],
-        },
+        {"query": query, "rows": rows, "to_post": to_post, "to_return": to_return},
     )
 
 

@@ -164,6 +164,7 @@ SERVICE = ServiceDefinition(
     # awaiting confirmation" until a clerk confirms it.
     workflow=Workflow(may_decide_automatically=False, four_eyes=False, target_days=7),
     retention_days=2 * 365,
+    retention_rules=("family_passes",),
     decision_text=Text(
         "Der Familienpass gilt bis zum 31. Dezember dieses Jahres.",
         "The family pass is valid until 31 December of this year.",

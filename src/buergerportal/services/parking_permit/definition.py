@@ -193,6 +193,7 @@ SERVICE = ServiceDefinition(
         ),
     ),
     retention_days=2 * 365,
+    retention_rules=("parking_permits", "mandates"),
     on_approve=permit_on_approve,
     notice_lines=permit_notice_lines,
     result_documents=permit_documents,

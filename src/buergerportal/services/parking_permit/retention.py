@@ -19,6 +19,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
+from buergerportal.core.batches import pk_batches
 from buergerportal.payments.retention import payables_with_money_open
 
 from .definition import SERVICE
@@ -52,13 +53,9 @@ def permits_retention_sweep(*, today: date | None = None, batch: int = 500) -> i
     money on them is still open); returns how many."""
     today = today or timezone.localdate()
     cutoff = today - timedelta(days=SERVICE.retention_days)
-    due = Permit.objects.filter(application__isnull=True, valid_until__lt=cutoff).order_by("pk")
-    deleted, after = 0, 0
-    while True:
-        ids = list(due.filter(pk__gt=after).values_list("pk", flat=True)[:batch])
-        if not ids:
-            return deleted
-        after = ids[-1]
+    due = Permit.objects.filter(application__isnull=True, valid_until__lt=cutoff)
+    deleted = 0
+    for ids in pk_batches(due, size=batch):
         with transaction.atomic():
             permits = list(Permit.objects.filter(pk__in=ids).select_for_update())
             owed = payables_with_money_open(model=Permit, ids=ids)
@@ -69,3 +66,4 @@ def permits_retention_sweep(*, today: date | None = None, batch: int = 500) -> i
                     transaction.on_commit(partial(permit.pdf.storage.delete, permit.pdf.name))
                 permit.delete()
                 deleted += 1
+    return deleted

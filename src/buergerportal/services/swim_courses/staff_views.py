@@ -3,6 +3,7 @@ moving a participant and cancelling a course. Seasons and courses are kept in th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.contrib import messages
@@ -12,13 +13,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from buergerportal.accounts.models import User
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
+from buergerportal.privacy.access_log import data_accesses_listed
 
 from .access import booking_for_staff, course_for_staff, courses_for_staff, seasons_for_staff
 from .cancellation import course_cancel
 from .forms import CancelCourseForm, MessageForm
-from .models import WaitingListEntry
+from .models import Booking, Course, WaitingListEntry
 from .staff import (
     MoveRefused,
     attendance_record,
@@ -42,9 +45,24 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     return render(request, "swim_courses/staff_home.html", {"seasons": seasons})
 
 
+def _participants_listed(
+    *, course: Course, user: User, waiting: Iterable[WaitingListEntry] = ()
+) -> None:
+    """The bookers (and those waiting) whose names a page or list shows: in their access log."""
+    shown: list[tuple[int | None, Booking | None]] = [
+        (b.account_id, b) for b in participants(course)
+    ]
+    shown += [(entry.account_id, None) for entry in waiting]
+    data_accesses_listed(shown=shown, accessor=user)
+
+
 def _course_page(request: HttpRequest, course_id: int, **forms: object) -> HttpResponse:
     user = resident_from_request(request)
     course = course_for_staff(user, course_id)
+    waiting = list(
+        WaitingListEntry.objects.filter(course=course, status=WaitingListEntry.Status.WAITING)
+    )
+    _participants_listed(course=course, user=user, waiting=waiting)
     days = lesson_days(course)
     chosen = request.GET.get("tag", "")
     day = next((d for d in days if d.isoformat() == chosen), days[0] if days else None)
@@ -68,9 +86,7 @@ def _course_page(request: HttpRequest, course_id: int, **forms: object) -> HttpR
         {
             "course": course,
             "participants": [(b, b.pk in present) for b in participants(course)],
-            "waiting": WaitingListEntry.objects.filter(
-                course=course, status=WaitingListEntry.Status.WAITING
-            ),
+            "waiting": waiting,
             "days": days,
             "day": day,
             "others": others,
@@ -87,7 +103,9 @@ def staff_course(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @staff_required
 def staff_csv(request: HttpRequest, course_id: int) -> HttpResponse:
-    course = course_for_staff(resident_from_request(request), course_id)
+    user = resident_from_request(request)
+    course = course_for_staff(user, course_id)
+    _participants_listed(course=course, user=user)
     response = HttpResponse(participants_csv(course), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="teilnehmende-{course.pk}.csv"'
     return response
@@ -95,7 +113,9 @@ def staff_csv(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @staff_required
 def staff_pdf(request: HttpRequest, course_id: int) -> HttpResponse:
-    course = course_for_staff(resident_from_request(request), course_id)
+    user = resident_from_request(request)
+    course = course_for_staff(user, course_id)
+    _participants_listed(course=course, user=user)
     response = HttpResponse(participants_pdf(course), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="teilnehmende-{course.pk}.pdf"'
     return response
