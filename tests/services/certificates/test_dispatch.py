@@ -20,7 +20,7 @@ from buergerportal.services.certificates.dispatch import (
 from buergerportal.services.certificates.models import CertificateOrder
 from tests.factories import staff_member
 
-from .conftest import ANNA_BIRTH, ELIF_BIRTH, GERTRUD_DEATH, order
+from .conftest import ANNA_BIRTH, ELIF_BIRTH, GERTRUD_DEATH, batch_print, order
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_printing_a_batch_confirms_checked_orders_and_prints_one_page_per_copy(a
     unit = OrgUnit.objects.get(slug="standesamt")
     assert set(orders_ready(units=OrgUnit.objects.all())) == {own, grandmother}
 
-    batch = batch_create(unit=unit, by=registrar)
+    batch = batch_print(by=registrar)
 
     for application in (own, grandmother):
         application.refresh_from_db()
@@ -69,7 +69,7 @@ def test_printing_a_batch_confirms_checked_orders_and_prints_one_page_per_copy(a
 @pytest.mark.django_db
 def test_certificate_shows_the_register_entry_not_what_the_resident_typed(anna, registrar):
     order(anna, **{**ANNA_BIRTH, "family_name": "SCHMIDT", "birth_name": "Erfunden"})
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     text = _text(_file(batch.certificates_pdf))
     assert "Schmidt" in text and "Thomas Schmidt" in text  # parents from the entry
     assert "SCHMIDT" not in text and "Erfunden" not in text
@@ -78,7 +78,7 @@ def test_certificate_shows_the_register_entry_not_what_the_resident_typed(anna, 
 @pytest.mark.django_db
 def test_certified_register_extract_says_so(anna, registrar):
     order(anna, form="register_extract", **ANNA_BIRTH)
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     text = _text(_file(batch.certificates_pdf))
     assert "Beglaubigter Registerausdruck" in text and "Geburtenregister" in text
 
@@ -86,7 +86,7 @@ def test_certified_register_extract_says_so(anna, registrar):
 @pytest.mark.django_db
 def test_printed_pdfs_are_tagged(anna, registrar):
     order(anna, **ANNA_BIRTH)
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     for field in (batch.certificates_pdf, batch.letters_pdf):
         reader = PdfReader(io.BytesIO(_file(field)))
         assert "/StructTreeRoot" in reader.trailer["/Root"]
@@ -96,7 +96,7 @@ def test_printed_pdfs_are_tagged(anna, registrar):
 @pytest.mark.django_db
 def test_posting_tells_each_resident_by_mailbox_and_email(anna, registrar):
     application = order(anna, **ANNA_BIRTH)
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     mail.outbox.clear()
     with pytest.MonkeyPatch.context():
         from django.test import TestCase
@@ -119,7 +119,7 @@ def test_sibling_order_is_printed_after_the_registrar_approves_it(mehmet, regist
     assert not orders_ready(units=OrgUnit.objects.all()).exists()
     application_decide(application=application, actor=registrar, decision="approve")
     assert list(orders_ready(units=OrgUnit.objects.all())) == [application]
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     assert "Elif" in _text(_file(batch.certificates_pdf))
 
 
