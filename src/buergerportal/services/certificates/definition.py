@@ -281,6 +281,7 @@ SERVICE = ServiceDefinition(
     fee_rule=rules.fee,
     charging=Charging.BEFORE_REVIEW,
     fee_item_code=CERTIFICATE_CODE,
+    fee_parts=rules.order_fee_parts,  # copies and registered mail as lines of the receipt
     checks=(
         Check(
             "entry",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from buergerportal.catalogue.definitions import FeePart
 from buergerportal.catalogue.fees import fee_amount
 from buergerportal.catalogue.models import Fee
 
@@ -32,13 +33,22 @@ BW_FEES = (
 )
 
 
+def certificate_fee_parts(*, copies: int, registered: bool, free: bool, on: date) -> list[FeePart]:
+    """The fee's lines: the copies (nothing for a free purpose), and registered mail on top."""
+    parts = []
+    if not free:
+        each = fee_amount(service_slug=SERVICE_SLUG, code=CERTIFICATE_CODE, on=on)
+        parts.append(FeePart(CERTIFICATE_CODE, copies * each, quantity=copies))
+    if registered:
+        mail = fee_amount(service_slug=SERVICE_SLUG, code=REGISTERED_MAIL_CODE, on=on)
+        parts.append(FeePart(REGISTERED_MAIL_CODE, mail))
+    return parts
+
+
 def certificate_fee(*, copies: int, registered: bool, free: bool, on: date) -> int:
     """The fee in cents: per copy (nothing for a free purpose), plus registered mail."""
-    per_copy = 0 if free else fee_amount(service_slug=SERVICE_SLUG, code=CERTIFICATE_CODE, on=on)
-    mail = (
-        fee_amount(service_slug=SERVICE_SLUG, code=REGISTERED_MAIL_CODE, on=on) if registered else 0
-    )
-    return copies * per_copy + mail
+    parts = certificate_fee_parts(copies=copies, registered=registered, free=free, on=on)
+    return sum(part.amount_cents for part in parts)
 
 
 def certificate_fees_load() -> int:

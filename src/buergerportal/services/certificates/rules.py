@@ -7,14 +7,15 @@ resident register who they are and the civil-status register what the entry says
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
 
-from buergerportal.catalogue.definitions import Answers, CheckResult, FeeContext, Text
+from buergerportal.catalogue.definitions import Answers, CheckResult, FeeContext, FeePart, Text
 from buergerportal.registers.identity import person_for_user
 
-from .fees import certificate_fee
+from .fees import certificate_fee, certificate_fee_parts
 from .lookup import entry_lookup
 from .register import civil_status_register
 from .relations import ENTITLED, SIBLING, relation_in_register
@@ -33,6 +34,22 @@ def fee(context: FeeContext) -> int:
         registered=context.answers.get("registered_mail") == "yes",
         free=context.answers.get("purpose") in FREE_PURPOSES,
         on=context.today,
+    )
+
+
+def order_fee_parts(application: Any) -> list[FeePart]:
+    """The order's fee as lines for the payment and the receipt (copies; registered mail),
+    from the schedule on the day it was submitted, as the fee itself was worked out."""
+    from .issue import order_answers
+
+    if not application.fee_cents:
+        return []
+    answers = order_answers(application)
+    return certificate_fee_parts(
+        copies=int(answers.get("copies") or 1),
+        registered=answers.get("registered_mail") == "yes",
+        free=answers.get("purpose") in FREE_PURPOSES,
+        on=timezone.localdate(application.submitted_at),
     )
 
 
