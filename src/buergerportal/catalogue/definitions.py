@@ -232,6 +232,10 @@ class ServiceDefinition:
         "I declare that the information I have given is correct and complete.",
     )
     decision_text: Text = Text("", "")  # what the notice (Bescheid) grants, shown on approval
+    # The mailbox message that carries the approval notice, where the service's next step
+    # says more than "notice attached" (e.g. "your certificate will be printed"): subject
+    # (``{reference}`` is filled in) and body. Default: the engine's notice message.
+    approval_message: tuple[Text, Text] | None = None
     # What an approved application delivers besides the notice (e.g. a permit to print):
     # a function of the application returning (file name, bytes, MIME type) triples.
     result_documents: Callable[[Any], list[tuple[str, bytes, str]]] | None = None
