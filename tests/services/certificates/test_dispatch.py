@@ -135,3 +135,23 @@ def test_rejected_paid_order_is_refunded_at_once(mehmet, registrar):
     refund = Refund.objects.get()
     assert refund.amount_cents == 2000
     assert refund.payment.payable_id == str(application.pk)
+
+
+@pytest.mark.django_db
+def test_the_resident_gets_one_clear_message_per_step(anna, registrar):
+    """Printing approves the order: its notice comes in a message saying the certificate will
+    be printed, not the engine's bare "notice on your application"; posting says posted."""
+    from django.test import TestCase
+
+    application = order(anna, **ANNA_BIRTH)
+    batch = batch_print(by=registrar)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        batch_post(batch=batch, by=registrar)
+    messages = {m.subject: m for m in Message.objects.filter(application=application)}
+    approved = f"Bestellung bewilligt: Ihre Urkunde wird gedruckt ({application.reference})"
+    posted = f"Ihre Urkunde wurde versandt ({application.reference})"
+    assert sorted(messages) == [approved, posted]  # and no "Bescheid zu Ihrem Antrag"
+    assert [a.filename for a in messages[approved].attachments.all()] == [
+        f"Bescheid-{application.reference}.pdf"
+    ]
+    assert "sobald sie versandt ist" in messages[approved].body

@@ -304,6 +304,22 @@ SERVICE = ServiceDefinition(
         "Die bestellte Urkunde wird gedruckt, unterschrieben, gesiegelt und per Post gesendet.",
         "The certificate you ordered is printed, signed, sealed and sent by post.",
     ),
+    # One message per step: paid (receipt), approved and printing (this, with the notice),
+    # posted (dispatch.order_posted_tell).
+    approval_message=(
+        Text(
+            "Bestellung bewilligt: Ihre Urkunde wird gedruckt ({reference})",
+            "Order approved: your certificate will be printed ({reference})",
+        ),
+        Text(
+            "Das Standesamt hat Ihre Bestellung bewilligt. Die Urkunde wird gedruckt, "
+            "unterschrieben, gesiegelt und per Post gesendet; wir schreiben Ihnen, sobald sie "
+            "versandt ist. Der Bescheid liegt bei.",
+            "The registry office approved your order. The certificate will be printed, signed, "
+            "sealed and sent by post; we will write to you once it has been posted. The notice "
+            "is attached.",
+        ),
+    ),
     on_approve=order_on_approve,
     notice_lines=order_notice_lines,
 )
