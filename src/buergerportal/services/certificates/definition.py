@@ -51,8 +51,8 @@ PURPOSES = [
     (
         "family_benefits",
         Text(
-            "Kindergeld, Elterngeld oder Mutterschaftsgeld (gebührenfrei)",
-            "Child benefit, parental or maternity allowance (free)",
+            "Kindergeld, Elterngeld oder Mutterschaftsgeld (Geburtsurkunde gebührenfrei)",
+            "Child benefit, parental or maternity allowance (birth certificate free)",
         ).lazy(),
     ),
     ("genealogy", Text("Familienforschung", "Family history research").lazy()),
@@ -121,12 +121,14 @@ SERVICE = ServiceDefinition(
         ),
     ),
     fee=Text(
-        "Die Gebühr gilt je Exemplar; Urkunden für die gesetzliche Rente, Kindergeld, Elterngeld "
-        "und Mutterschaftsgeld sind gebührenfrei. Sie bezahlen online; findet das Standesamt "
-        "keinen Eintrag, wird nichts berechnet.",
-        "The fee is per copy; certificates for the statutory pension, child benefit, parental "
-        "and maternity allowance are free. You pay online; if the registry office finds no "
-        "entry, nothing is charged.",
+        "Die Gebühr gilt je Exemplar, ein Einschreiben kostet extra (Gebührenverzeichnis des "
+        "Landes Baden-Württemberg, § 5 PStG-DVO BW). Urkunden für die gesetzliche Rente und "
+        "Geburtsurkunden für Kindergeld, Elterngeld und Mutterschaftsgeld sind gebührenfrei. "
+        "Sie bezahlen online; findet das Standesamt keinen Eintrag, wird nichts berechnet.",
+        "The fee is per copy, registered mail costs extra (the fee schedule of the Land "
+        "Baden-Württemberg, section 5 PStG-DVO BW). Certificates for the statutory pension "
+        "and birth certificates for child benefit, parental and maternity allowance are free. "
+        "You pay online; if the registry office finds no entry, nothing is charged.",
     ),
     duration=Text("wenige Werktage, Versand per Post", "a few working days, sent by post"),
     ozg_facts=(

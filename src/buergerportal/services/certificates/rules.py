@@ -20,7 +20,20 @@ from .lookup import entry_lookup
 from .register import civil_status_register
 from .relations import ENTITLED, SIBLING, relation_in_register
 
-FREE_PURPOSES = ("pension", "family_benefits")
+# Free of charge (see fees.py for the sources): a birth certificate for maternity, child or
+# parental benefit (the Heidelberg schedule, DOMAIN.md § 2), and any certificate for the
+# statutory pension (§ 64 Abs. 2 SGB X: costs of obtaining a social benefit).
+FREE_PURPOSES = {"pension": None, "family_benefits": "birth"}  # purpose: the only kind, or any
+
+
+def free_of_charge(answers: Answers) -> bool:
+    purpose = answers.get("purpose")
+    if purpose not in FREE_PURPOSES:
+        return False
+    only = FREE_PURPOSES[str(purpose)]
+    return only is None or answers.get("kind") == only
+
+
 MINIMUM_AGE = 16  # § 62 Abs. 1 Satz 3 PStG
 
 
@@ -32,7 +45,7 @@ def fee(context: FeeContext) -> int:
     return certificate_fee(
         copies=int(context.answers.get("copies") or 1),
         registered=context.answers.get("registered_mail") == "yes",
-        free=context.answers.get("purpose") in FREE_PURPOSES,
+        free=free_of_charge(context.answers),
         on=context.today,
     )
 
@@ -48,7 +61,7 @@ def order_fee_parts(application: Any) -> list[FeePart]:
     return certificate_fee_parts(
         copies=int(answers.get("copies") or 1),
         registered=answers.get("registered_mail") == "yes",
-        free=answers.get("purpose") in FREE_PURPOSES,
+        free=free_of_charge(answers),
         on=timezone.localdate(application.submitted_at),
     )
 
