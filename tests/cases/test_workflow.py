@@ -79,36 +79,6 @@ def test_a_rejection_needs_reasons(client, clerk):
     assert "Begründen Sie die Ablehnung" in response.content.decode()
 
 
-def test_the_resident_answers_a_request_and_the_case_returns_to_the_queue(
-    client, clerk, django_capture_on_commit_callbacks
-):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    resident = UserFactory()
-    case = submit_example(user=resident)
-    login_staff(client, clerk)
-    due = (timezone.localdate() + timedelta(days=7)).isoformat()
-    _act(
-        client,
-        case,
-        "request-information",
-        {"question": "Bitte Geburtsurkunde nachreichen.", "due_date": due},
-        django_capture_on_commit_callbacks,
-    )
-    case.refresh_from_db()
-    assert case.status == Status.INFO_REQUESTED
-    assert any("We need more information" in m.subject for m in mail.outbox)
-    client.force_login(resident)
-    url = reverse("applications:detail", args=[case.pk])
-    assert "Bitte Geburtsurkunde nachreichen." in client.get(url).content.decode()
-    client.post(url, {"answer": "Liegt bei."})
-    case.refresh_from_db()
-    assert case.status == Status.SUBMITTED
-    assert case.events.last().kind == "info_answered"
-
-
 def _asked(client, clerk, capture):
     from datetime import timedelta
 
@@ -127,6 +97,22 @@ def _asked(client, clerk, capture):
     )
     client.force_login(resident)
     return case
+
+
+def test_the_resident_answers_a_request_and_the_case_returns_to_the_queue(
+    client, clerk, django_capture_on_commit_callbacks
+):
+    case = _asked(client, clerk, django_capture_on_commit_callbacks)
+    case.refresh_from_db()
+    assert case.status == Status.INFO_REQUESTED
+    assert any("We need more information" in m.subject for m in mail.outbox)
+    url = reverse("applications:detail", args=[case.pk])
+    assert "Bitte Nachweis hochladen." in client.get(url).content.decode()
+    client.post(url, {"answer": "Liegt bei."})
+    case.refresh_from_db()
+    assert case.status == Status.SUBMITTED
+    assert case.events.last().kind == "info_answered"
+    assert not case.uploads.exists()  # the document is optional
 
 
 def test_the_resident_answers_with_a_document_the_clerk_opens(
