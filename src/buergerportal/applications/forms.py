@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .reference import reference_normalise
-from .uploads import upload_validate
+from .uploads import upload_field_validate
 
 
 class DeclarationForm(forms.Form):
@@ -67,7 +67,7 @@ class InformationAnswerForm(forms.Form):
         label=_("A document, if the question asks for one (PDF, PNG or JPEG)"),
         help_text=_("For example the proof the question names."),
         required=False,
-        validators=[upload_validate],  # checked by its content, scanned, size-limited
+        validators=[upload_field_validate],  # checked by its content, scanned, size-limited
     )
 
 

@@ -64,6 +64,11 @@ def upload_validate(file: UploadedFile) -> str:
     return content_type
 
 
+def upload_field_validate(file: UploadedFile) -> None:
+    """A form field's validator; the content type ``upload_validate`` sniffs is not needed."""
+    upload_validate(file)
+
+
 @transaction.atomic
 def upload_store(*, draft: Draft, evidence_slug: str, file: UploadedFile) -> Upload:
     """Keep a validated file for the draft, replacing an earlier one for the same evidence."""
