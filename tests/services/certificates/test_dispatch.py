@@ -155,3 +155,22 @@ def test_the_resident_gets_one_clear_message_per_step(anna, registrar):
         f"Bescheid-{application.reference}.pdf"
     ]
     assert "sobald sie versandt ist" in messages[approved].body
+
+
+@pytest.mark.django_db
+def test_an_order_whose_entry_is_gone_stops_the_batch_with_its_reference(anna, registrar):
+    """Nothing half-done: the registrar is told which order to decide first, no order of the
+    batch is approved and no batch is made."""
+    from buergerportal.services.certificates.models import CivilEntry, DispatchBatch
+
+    own = order(anna, **ANNA_BIRTH)
+    grandmother = order(anna, **GERTRUD_DEATH)
+    CivilEntry.objects.filter(number="S 9107/2019").delete()  # e.g. passed to the archive
+    with pytest.raises(DispatchError) as refusal:
+        batch_print(by=registrar)
+    assert grandmother.reference in str(refusal.value)
+    assert "Vorgangsseite" in str(refusal.value)
+    assert not DispatchBatch.objects.exists()
+    for application in (own, grandmother):
+        application.refresh_from_db()
+        assert application.status == Status.CHECKED

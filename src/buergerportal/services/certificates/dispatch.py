@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import OrgUnit, User
+from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.core.audit import audit_record
 from buergerportal.procedures.decision import application_decide
 from buergerportal.procedures.models import Application, Status
@@ -59,7 +60,16 @@ def batch_create(*, unit: OrgUnit, by: User, limit: int = BATCH_MAX) -> Dispatch
         batch = DispatchBatch.objects.create(unit=unit, created_by=by)
         for application in ready:
             if application.status == Status.CHECKED:
-                application_decide(application=application, actor=by, decision="approve")
+                try:
+                    application_decide(application=application, actor=by, decision="approve")
+                except ApprovalRefused as refusal:  # e.g. the entry passed to the archive
+                    raise DispatchError(
+                        _(
+                            "%(reference)s: %(reason)s Decide this order on its case page, "
+                            "then print the batch."
+                        )
+                        % {"reference": application.reference, "reason": refusal}
+                    ) from refusal
         CertificateOrder.objects.filter(application__in=ready).update(batch=batch)
         audit_record(
             action="certificates.batch_created", actor=by, obj=batch, data={"orders": len(ready)}
