@@ -79,9 +79,7 @@ def test_a_rejection_needs_reasons(client, clerk):
     assert "Begründen Sie die Ablehnung" in response.content.decode()
 
 
-def test_the_resident_answers_a_request_and_the_case_returns_to_the_queue(
-    client, clerk, django_capture_on_commit_callbacks
-):
+def _asked(client, clerk, capture):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -94,16 +92,68 @@ def test_the_resident_answers_a_request_and_the_case_returns_to_the_queue(
         client,
         case,
         "request-information",
-        {"question": "Bitte Geburtsurkunde nachreichen.", "due_date": due},
-        django_capture_on_commit_callbacks,
+        {"question": "Bitte Nachweis hochladen.", "due_date": due},
+        capture,
     )
+    client.force_login(resident)
+    return case
+
+
+def test_the_resident_answers_a_request_and_the_case_returns_to_the_queue(
+    client, clerk, django_capture_on_commit_callbacks
+):
+    case = _asked(client, clerk, django_capture_on_commit_callbacks)
     case.refresh_from_db()
     assert case.status == Status.INFO_REQUESTED
     assert any("We need more information" in m.subject for m in mail.outbox)
-    client.force_login(resident)
     url = reverse("applications:detail", args=[case.pk])
-    assert "Bitte Geburtsurkunde nachreichen." in client.get(url).content.decode()
+    assert "Bitte Nachweis hochladen." in client.get(url).content.decode()
     client.post(url, {"answer": "Liegt bei."})
     case.refresh_from_db()
     assert case.status == Status.SUBMITTED
     assert case.events.last().kind == "info_answered"
+    assert not case.uploads.exists()  # the document is optional
+
+
+def test_the_resident_answers_with_a_document_the_clerk_opens(
+    client, clerk, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.engine_fixtures import PDF
+
+    case = _asked(client, clerk, django_capture_on_commit_callbacks)
+    url = reverse("applications:detail", args=[case.pk])
+    proof = SimpleUploadedFile("Erbschein.pdf", PDF, content_type="application/pdf")
+    client.post(url, {"answer": "Erbschein anbei.", "attachment": proof})
+    case.refresh_from_db()
+    assert case.status == Status.SUBMITTED
+    upload = case.uploads.get()
+    assert upload.original_name == "Erbschein.pdf" and upload.content_type == "application/pdf"
+
+    login_staff(client, clerk)
+    page = client.get(reverse("cases:case", args=[case.pk])).content.decode()
+    assert "Erbschein anbei." in page
+    assert "Dokument zur Antwort:" in page and "Erbschein.pdf" in page
+    download = client.get(reverse("cases:evidence", args=[case.pk, upload.pk]))
+    assert b"".join(download.streaming_content) == PDF
+
+
+def test_a_document_that_is_no_pdf_or_image_is_refused_and_nothing_is_kept(
+    client, clerk, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case = _asked(client, clerk, django_capture_on_commit_callbacks)
+    url = reverse("applications:detail", args=[case.pk])
+    fake = SimpleUploadedFile(
+        "Erbschein.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+    )
+    response = client.post(url, {"answer": "Erbschein anbei.", "attachment": fake})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Die ausgewählte Datei muss eine PDF, PNG, JPEG-Datei sein." in page
+    case.refresh_from_db()
+    assert case.status == Status.INFO_REQUESTED
+    assert not case.uploads.exists()
+    assert case.information_requests.get().answered_at is None

@@ -1,12 +1,14 @@
 """Residents order civil-status certificates; the registry office prints and posts them.
 
 - Anna orders her own birth certificate: the register shows it is hers, she pays through the
-  test provider, a registrar prints the batch and marks it posted, and she sees the posting date,
+  test provider, a registrar prints the batch (the worker renders it; meanwhile both pages say
+  "being printed") and marks it posted, and she sees the posting date,
   the message in her mailbox and the cover letter (the certificate itself is never offered).
 - Anna orders her grandmother's death certificate: the register links them, so it is checked
   without a person.
 - Mehmet orders his sister's birth certificate: the registrar asks him for proof of his
-  interest, he answers, and the registrar approves it.
+  interest, he answers with the proof as a PDF (a file that is no PDF is refused), and the
+  registrar opens it and approves the order.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from django.utils import timezone
 
 from buergerportal.accounts.models import Role
+from tests.engine_fixtures import PDF
 from tests.factories import PASSWORD, staff_member
 
 from .certificates import ANNA, MEHMET
@@ -72,9 +75,10 @@ def pay(portal) -> None:
 
 
 def test_resident_orders_her_birth_certificate_pays_and_sees_it_posted(
-    portal, another_portal, certificates_city
+    portal, another_portal, certificates_city, monkeypatch
 ):
     from buergerportal.applications.models import Application
+    from buergerportal.services.certificates.rendering import batch_render
 
     page = portal.page
     portal.start("/")
@@ -117,7 +121,22 @@ def test_resident_orders_her_birth_certificate_pays_and_sees_it_posted(
     office.log_in_staff(registrar, PASSWORD)
     opage.goto(office.url("/urkunden/verwaltung/"))
     office.check("certificates-dispatch")
+    # Printing runs in the worker: first the page says the batch is being printed
+    queued = []
+    monkeypatch.setattr(
+        "buergerportal.services.certificates.dispatch.batch_render_enqueue", queued.append
+    )
     office.click_and_load(opage.get_by_role("button", name=office.t("Print a batch")))
+    assert opage.locator("main a[href$='urkunden.pdf']").count() == 0
+    assert office.t("being printed") in opage.locator("main").inner_text().casefold()
+    office.check("certificates-dispatch-being-printed")
+    page.reload()
+    assert (
+        f"{portal.t('Printed')}: {portal.t('being printed')}"
+        in page.locator("main ol").inner_text()
+    )
+    batch_render(batch_id=queued[0])  # the worker's task
+    office.click_and_load(opage.get_by_role("link", name=office.t("Reload")))
     pdf = opage.locator("main a[href$='urkunden.pdf']").first.get_attribute("href")
     response = opage.request.get(office.url(pdf))
     assert response.headers["content-type"] == "application/pdf"
@@ -202,11 +221,27 @@ def test_sibling_order_goes_to_a_registrar_who_asks_for_proof(
 
     page.goto(portal.url(f"/antrag/meine/{application.pk}/"))
     assert "Erbschein" in page.locator("main").inner_text()
-    page.locator("main textarea").fill("Der Erbschein liegt beim Nachlassgericht, Az. 1 VI 23/26")
-    portal.click_and_load(page.locator("main form button[type='submit']").last)
+    page.locator("main textarea").first.fill("Der Erbschein liegt bei, Az. 1 VI 23/26")
+    # A file that is not a PDF or an image is refused with a message, nothing is kept
+    upload = page.locator("main input[type='file']")
+    upload.set_input_files(
+        files=[{"name": "erbschein.pdf", "mimeType": "application/pdf", "buffer": b"MZ exe"}]
+    )
+    portal.click_and_load(page.locator("main form.bp-form button[type='submit']").first)
+    assert portal.error_summary().is_visible()
+    portal.check("certificates-sibling-answer-error")
+    assert application.uploads.count() == 0
+    page.locator("main textarea").first.fill("Der Erbschein liegt bei, Az. 1 VI 23/26")
+    page.locator("main input[type='file']").set_input_files(
+        files=[{"name": "erbschein.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    portal.click_and_load(page.locator("main form.bp-form button[type='submit']").first)
     portal.check("certificates-sibling-answered")
 
+    # The registrar reads the answer with its proof, opens it, and approves
     opage.goto(office.url(f"/sachbearbeitung/{application.pk}/"))
+    proof = opage.get_by_role("link", name="erbschein.pdf").last
+    assert opage.request.get(office.url(proof.get_attribute("href"))).body() == PDF
     opage.locator("input[name='decision'][value='approve']").check()
     office.click_and_load(opage.get_by_role("button", name=office.t("Record decision")))
     application.refresh_from_db()

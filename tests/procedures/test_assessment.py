@@ -96,3 +96,27 @@ def test_a_service_may_name_the_fee_code_per_application(clerk):
     finally:
         registry.service_register(NOTICE_SERVICE)
     assert [(item.code, item.amount_cents) for item in items] == [("RATE-B", 4000)]
+
+
+def test_a_fee_of_several_parts_is_one_line_each_and_falls_back_to_one_line(clerk):
+    """``fee_parts``: one item per part with the quantity in its label; parts that do not add
+    up to the fee (a service's mistake) give the one line of the whole fee instead."""
+    from dataclasses import replace
+
+    from buergerportal.catalogue import registry
+    from buergerportal.catalogue.definitions import FeePart
+    from buergerportal.procedures.assessment import application_fee_items
+
+    parts = [FeePart("COPY", 3000, quantity=3), FeePart("MAIL", 1000), FeePart("FREE", 0)]
+    service = replace(NOTICE_SERVICE, fee_parts=lambda application: parts)
+    registry.service_register(service)
+    try:
+        application = submit_example(user=UserFactory(), service=service)
+        items = application_fee_items(application=application, service=service)
+        parts = [FeePart("COPY", 3000, quantity=3)]
+        whole = application_fee_items(application=application, service=service)
+    finally:
+        registry.service_register(NOTICE_SERVICE)
+    assert [(item.code, item.amount_cents) for item in items] == [("COPY", 3000), ("MAIL", 1000)]
+    assert items[0].label == "3 × Test tax at €10.00"  # the application is in English
+    assert [item.amount_cents for item in whole] == [4000]

@@ -18,7 +18,7 @@ from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.payments.creation import PaymentError, payment_start
 from buergerportal.payments.models import PaymentState
 from buergerportal.procedures.decision import application_decided_automatically
-from buergerportal.procedures.information import information_answer, information_request_open
+from buergerportal.procedures.information import information_request_open
 from buergerportal.procedures.lifecycle import ProcedureError
 from buergerportal.procedures.review import (
     application_may_request_review,
@@ -27,6 +27,7 @@ from buergerportal.procedures.review import (
 from buergerportal.procedures.withdrawal import application_may_withdraw, application_withdraw
 
 from .access import application_for_resident, applications_for_resident, drafts_for_resident
+from .answers import information_answer_give
 from .check_results import check_rows
 from .forms import InformationAnswerForm, ReviewRequestForm, StatusLookupForm
 from .models import Application
@@ -74,13 +75,17 @@ def detail(request: HttpRequest, application_id: str) -> HttpResponse:
     user = resident_from_request(request)
     application = application_for_resident(user, application_id)
     open_request = information_request_open(application)
-    form = InformationAnswerForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and open_request is not None and form.is_valid():
+    posted = request.method == "POST"
+    form = InformationAnswerForm(
+        request.POST if posted else None, request.FILES if posted else None
+    )
+    if posted and open_request is not None and form.is_valid():
         try:
-            information_answer(
+            information_answer_give(
                 request=open_request,
                 actor=user,
                 answer=form.cleaned_data["answer"],
+                attachment=form.cleaned_data.get("attachment"),
             )
         except ProcedureError as exc:
             messages.error(request, str(exc))

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .reference import reference_normalise
+from .uploads import upload_field_validate
 
 
 class DeclarationForm(forms.Form):
@@ -61,6 +62,12 @@ class InformationAnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
         error_messages={"required": _("Enter your answer")},
+    )
+    attachment = forms.FileField(
+        label=_("A document, if the question asks for one (PDF, PNG or JPEG)"),
+        help_text=_("For example the proof the question names."),
+        required=False,
+        validators=[upload_field_validate],  # checked by its content, scanned, size-limited
     )
 
 

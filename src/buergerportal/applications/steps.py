@@ -13,20 +13,14 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
 
 from buergerportal.catalogue.definitions import ServiceDefinition, Step
 
-from .uploads import upload_validate
+from .uploads import upload_field_validate
 
 EVIDENCE_PREFIX = "evidence_"
-
-
-def _evidence_validate(file: UploadedFile) -> None:
-    """The form field's validator; the content type ``upload_validate`` sniffs is not needed."""
-    upload_validate(file)
 
 
 class StepForm(forms.Form):
@@ -63,7 +57,7 @@ def step_form(
             label=spec.title.lazy(),
             help_text=spec.hint.lazy() if spec.hint.de else "",
             required=spec.required and slug not in uploaded,
-            validators=[_evidence_validate],
+            validators=[upload_field_validate],
         )
     form_class = type("StepForm", (StepForm,), {**fields, "step": step, "uploaded": uploaded})
     return form_class(data=data, files=files)

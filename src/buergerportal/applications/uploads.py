@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import IO
+from typing import IO, Any
 from uuid import uuid4
 
 from django.conf import settings
@@ -13,7 +13,7 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from .models import Draft, Upload
+from .models import Application, Draft, Upload
 from .scanning import scanner
 from .scanning.base import ScannerUnavailable
 
@@ -64,22 +64,36 @@ def upload_validate(file: UploadedFile) -> str:
     return content_type
 
 
+def upload_field_validate(file: UploadedFile) -> None:
+    """A form field's validator; the content type ``upload_validate`` sniffs is not needed."""
+    upload_validate(file)
+
+
 @transaction.atomic
 def upload_store(*, draft: Draft, evidence_slug: str, file: UploadedFile) -> Upload:
     """Keep a validated file for the draft, replacing an earlier one for the same evidence."""
+    for old in Upload.objects.filter(draft=draft, evidence_slug=evidence_slug):
+        upload_delete(upload=old)
+    return _upload_create(file=file, evidence_slug=evidence_slug, draft=draft)
+
+
+def upload_attach(*, application: Application, evidence_slug: str, file: UploadedFile) -> Upload:
+    """Keep a validated file given after submission (e.g. with an answer to a question)."""
+    return _upload_create(file=file, evidence_slug=evidence_slug, application=application)
+
+
+def _upload_create(*, file: UploadedFile, evidence_slug: str, **owner: Any) -> Upload:
     content_type = sniff_content_type(file) or "application/octet-stream"
     digest = hashlib.sha256()
     for chunk in file.chunks():
         digest.update(chunk)
     file.seek(0)
-    for old in Upload.objects.filter(draft=draft, evidence_slug=evidence_slug):
-        upload_delete(upload=old)
     original_name = (file.name or "upload")[-200:]
     # Stored under a name of our own: the resident's file name may be long, contain their name
     # or characters a file system refuses; it is kept only as the label they recognise.
     file.name = uuid4().hex + EXTENSIONS.get(content_type, "")
     return Upload.objects.create(
-        draft=draft,
+        **owner,
         evidence_slug=evidence_slug,
         file=file,
         original_name=original_name,

@@ -19,6 +19,7 @@ from buergerportal.accounts.models import User
 from buergerportal.accounts.permissions import units_for_staff
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.accounts.second_factor import staff_second_factor_missing
+from buergerportal.applications.answers import answer_evidence_slug
 from buergerportal.applications.models import Status
 from buergerportal.applications.steps import answer_summary
 from buergerportal.catalogue.registry import all_services, service_by_slug
@@ -159,15 +160,19 @@ def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
     service = service_by_slug(case.service_slug)
     members = User.objects.filter(memberships__unit=case.unit).distinct().order_by("last_name")
     days = service.workflow.info_request_days if service else 14
+    uploads = list(case.uploads.all())
     return {
         "case": case,
         "service": service,
         "answers": answer_summary(service, case.data) if service else [],
-        "uploads": case.uploads.all(),
+        "uploads": uploads,
         "checks": check_rows(case),
         "events": case.events.select_related("actor"),
         "notes": case.notes.select_related("author"),
-        "requests": case.information_requests.all(),
+        "requests": [  # each question with the documents given with its answer
+            (req, [u for u in uploads if u.evidence_slug == answer_evidence_slug(req)])
+            for req in case.information_requests.all()
+        ],
         "payments": payments_for_payable(case),
         "deadline": deadline_state(case),
         "note_form": NoteForm(),

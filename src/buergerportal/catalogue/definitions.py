@@ -143,6 +143,16 @@ class Workflow:
 
 
 @dataclass(frozen=True)
+class FeePart:
+    """One line of an application's fee on the payment and the receipt: a code of the fee
+    schedule, its amount in cents, and how many of it (e.g. copies) the amount covers."""
+
+    code: str
+    amount_cents: int
+    quantity: int = 1
+
+
+@dataclass(frozen=True)
 class FeeContext:
     """What a fee may depend on: the answers, who applies (``None`` for a guest), the day the
     fee is worked out, and what the resident register knows about the applicant."""
@@ -206,6 +216,10 @@ class ServiceDefinition:
     # The finance code of one application's fee where it depends on the answers (a tax's rate:
     # first or further dog), a function of the application; default: ``fee_item_code``.
     fee_item_code_for: Callable[[Any], str] | None = None
+    # The fee split into lines where it is made of several fees of the schedule (copies, and
+    # registered mail on top): a function of the application returning ``FeePart``s whose
+    # amounts add up to its fee; each line's label comes from the schedule. Default: one line.
+    fee_parts: Callable[[Any], list[FeePart]] | None = None
     checks: tuple[Check, ...] = ()
     workflow: Workflow = Workflow()
     retention_days: int = 3 * 365  # after the decision; then the case is deleted or anonymised
@@ -221,6 +235,10 @@ class ServiceDefinition:
         "I declare that the information I have given is correct and complete.",
     )
     decision_text: Text = Text("", "")  # what the notice (Bescheid) grants, shown on approval
+    # The mailbox message that carries the approval notice, where the service's next step
+    # says more than "notice attached" (e.g. "your certificate will be printed"): subject
+    # (``{reference}`` is filled in) and body. Default: the engine's notice message.
+    approval_message: tuple[Text, Text] | None = None
     # What an approved application delivers besides the notice (e.g. a permit to print):
     # a function of the application returning (file name, bytes, MIME type) triples.
     result_documents: Callable[[Any], list[tuple[str, bytes, str]]] | None = None

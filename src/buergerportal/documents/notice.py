@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from buergerportal.applications.models import Application, Status
 from buergerportal.applications.steps import answer_summary
+from buergerportal.catalogue.definitions import ServiceDefinition
 from buergerportal.catalogue.registry import service_by_slug
 
 from .models import Notice
@@ -71,6 +72,17 @@ def fee_assessment(application: Application) -> dict[str, object] | None:
     return {"by_debit": False, "due": fee_due_on(application=application, service=service)}
 
 
+def _notice_message(application: Application, service: ServiceDefinition | None) -> tuple[str, str]:
+    """Subject and body of the message carrying the notice, in the active language."""
+    if application.status == Status.APPROVED and service and service.approval_message:
+        subject, body = service.approval_message
+        return subject.format({"reference": application.reference}), str(body)
+    return (
+        _("Notice on your application %(ref)s") % {"ref": application.reference},
+        _("Please find the notice on your application attached."),
+    )
+
+
 def notice_issue(*, application_id: str) -> Notice | None:
     """Create the notice once, put it in the applicant's mailbox and announce it by email."""
     from buergerportal.notifications.mailbox import message_deliver
@@ -102,12 +114,12 @@ def notice_issue(*, application_id: str) -> Notice | None:
         )
         if application.applicant is not None:
             with translation.override(application.language):
+                subject, body = _notice_message(application, service)
                 message_deliver(
                     recipient=application.applicant,
                     application=application,
-                    subject=_("Notice on your application %(ref)s")
-                    % {"ref": application.reference},
-                    body=_("Please find the notice on your application attached."),
+                    subject=subject,
+                    body=body,
                     attachments=tuple(attachments),
                 )
         case_event_record(application=application, kind=EventKind.NOTICE_ISSUED)

@@ -12,9 +12,11 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from buergerportal.catalogue.definitions import Charging, ServiceDefinition
+from buergerportal.catalogue.definitions import Charging, FeePart, ServiceDefinition
 from buergerportal.catalogue.fees import fee_label
+from buergerportal.core.money import euros
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.creation import FeeItem, payment_create
 from buergerportal.payments.models import Mandate, Payment
@@ -23,18 +25,41 @@ from .models import Application
 
 
 def application_fee_items(*, application: Application, service: ServiceDefinition) -> list[FeeItem]:
-    """One fee item for the application's fee: the service's code for this application
-    (``fee_item_code_for``), else its code (or its key), and the label the fee schedule gives
-    that code on the day of submission (else ``fee_item_label``, or title)."""
+    """The fee items of the application's fee: the service's parts (``fee_parts``) where it
+    has them, else one item. A part's or the item's label is what the fee schedule gives its
+    code on the day of submission (else ``fee_item_label``, or the title)."""
+    parts = (
+        [p for p in service.fee_parts(application) if p.amount_cents > 0]
+        if (service.fee_parts)
+        else []
+    )
+    if parts and sum(p.amount_cents for p in parts) == application.fee_cents:
+        return [_part_item(application=application, service=service, part=p) for p in parts]
     code = (service.fee_item_code_for(application) if service.fee_item_code_for else "") or (
         service.fee_item_code or service.key or service.slug.upper()
     )
+    label = _scheduled_label(application=application, service=service, code=code)
+    return [FeeItem(code=code[:50], label=label[:200], amount_cents=application.fee_cents)]
+
+
+def _scheduled_label(*, application: Application, service: ServiceDefinition, code: str) -> str:
     scheduled = fee_label(
         service_slug=service.slug, code=code, on=timezone.localdate(application.submitted_at)
     )
     with translation.override(application.language):
-        label = str(scheduled or service.fee_item_label or service.title)
-    return [FeeItem(code=code[:50], label=label[:200], amount_cents=application.fee_cents)]
+        return str(scheduled or service.fee_item_label or service.title)
+
+
+def _part_item(*, application: Application, service: ServiceDefinition, part: FeePart) -> FeeItem:
+    label = _scheduled_label(application=application, service=service, code=part.code)
+    if part.quantity > 1:
+        with translation.override(application.language):
+            label = _("%(quantity)s × %(label)s at %(each)s") % {
+                "quantity": part.quantity,
+                "label": label,
+                "each": euros(part.amount_cents // part.quantity),
+            }
+    return FeeItem(code=part.code[:50], label=label[:200], amount_cents=part.amount_cents)
 
 
 def fee_due_on(*, application: Application, service: ServiceDefinition) -> date:

@@ -122,3 +122,17 @@ def order(user, *, pay=True, **answers):
         pay_example(application)
         application.refresh_from_db()
     return application
+
+
+def batch_print(*, by, limit=500):
+    """The registrar prints a batch and the worker renders it (the test backend runs tasks at
+    once, here when the batch's transaction commits)."""
+    from django.test import TestCase
+
+    from buergerportal.accounts.models import OrgUnit
+    from buergerportal.services.certificates.dispatch import batch_create
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=by, limit=limit)
+    batch.refresh_from_db()
+    return batch

@@ -20,7 +20,7 @@ from buergerportal.services.certificates.dispatch import (
 from buergerportal.services.certificates.models import CertificateOrder
 from tests.factories import staff_member
 
-from .conftest import ANNA_BIRTH, ELIF_BIRTH, GERTRUD_DEATH, order
+from .conftest import ANNA_BIRTH, ELIF_BIRTH, GERTRUD_DEATH, batch_print, order
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_printing_a_batch_confirms_checked_orders_and_prints_one_page_per_copy(a
     unit = OrgUnit.objects.get(slug="standesamt")
     assert set(orders_ready(units=OrgUnit.objects.all())) == {own, grandmother}
 
-    batch = batch_create(unit=unit, by=registrar)
+    batch = batch_print(by=registrar)
 
     for application in (own, grandmother):
         application.refresh_from_db()
@@ -69,7 +69,7 @@ def test_printing_a_batch_confirms_checked_orders_and_prints_one_page_per_copy(a
 @pytest.mark.django_db
 def test_certificate_shows_the_register_entry_not_what_the_resident_typed(anna, registrar):
     order(anna, **{**ANNA_BIRTH, "family_name": "SCHMIDT", "birth_name": "Erfunden"})
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     text = _text(_file(batch.certificates_pdf))
     assert "Schmidt" in text and "Thomas Schmidt" in text  # parents from the entry
     assert "SCHMIDT" not in text and "Erfunden" not in text
@@ -78,7 +78,7 @@ def test_certificate_shows_the_register_entry_not_what_the_resident_typed(anna, 
 @pytest.mark.django_db
 def test_certified_register_extract_says_so(anna, registrar):
     order(anna, form="register_extract", **ANNA_BIRTH)
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     text = _text(_file(batch.certificates_pdf))
     assert "Beglaubigter Registerausdruck" in text and "Geburtenregister" in text
 
@@ -86,7 +86,7 @@ def test_certified_register_extract_says_so(anna, registrar):
 @pytest.mark.django_db
 def test_printed_pdfs_are_tagged(anna, registrar):
     order(anna, **ANNA_BIRTH)
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     for field in (batch.certificates_pdf, batch.letters_pdf):
         reader = PdfReader(io.BytesIO(_file(field)))
         assert "/StructTreeRoot" in reader.trailer["/Root"]
@@ -96,7 +96,7 @@ def test_printed_pdfs_are_tagged(anna, registrar):
 @pytest.mark.django_db
 def test_posting_tells_each_resident_by_mailbox_and_email(anna, registrar):
     application = order(anna, **ANNA_BIRTH)
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     mail.outbox.clear()
     with pytest.MonkeyPatch.context():
         from django.test import TestCase
@@ -119,7 +119,7 @@ def test_sibling_order_is_printed_after_the_registrar_approves_it(mehmet, regist
     assert not orders_ready(units=OrgUnit.objects.all()).exists()
     application_decide(application=application, actor=registrar, decision="approve")
     assert list(orders_ready(units=OrgUnit.objects.all())) == [application]
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     assert "Elif" in _text(_file(batch.certificates_pdf))
 
 
@@ -135,3 +135,42 @@ def test_rejected_paid_order_is_refunded_at_once(mehmet, registrar):
     refund = Refund.objects.get()
     assert refund.amount_cents == 2000
     assert refund.payment.payable_id == str(application.pk)
+
+
+@pytest.mark.django_db
+def test_the_resident_gets_one_clear_message_per_step(anna, registrar):
+    """Printing approves the order: its notice comes in a message saying the certificate will
+    be printed, not the engine's bare "notice on your application"; posting says posted."""
+    from django.test import TestCase
+
+    application = order(anna, **ANNA_BIRTH)
+    batch = batch_print(by=registrar)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        batch_post(batch=batch, by=registrar)
+    messages = {m.subject: m for m in Message.objects.filter(application=application)}
+    approved = f"Bestellung bewilligt: Ihre Urkunde wird gedruckt ({application.reference})"
+    posted = f"Ihre Urkunde wurde versandt ({application.reference})"
+    assert sorted(messages) == [approved, posted]  # and no "Bescheid zu Ihrem Antrag"
+    assert [a.filename for a in messages[approved].attachments.all()] == [
+        f"Bescheid-{application.reference}.pdf"
+    ]
+    assert "sobald sie versandt ist" in messages[approved].body
+
+
+@pytest.mark.django_db
+def test_an_order_whose_entry_is_gone_stops_the_batch_with_its_reference(anna, registrar):
+    """Nothing half-done: the registrar is told which order to decide first, no order of the
+    batch is approved and no batch is made."""
+    from buergerportal.services.certificates.models import CivilEntry, DispatchBatch
+
+    own = order(anna, **ANNA_BIRTH)
+    grandmother = order(anna, **GERTRUD_DEATH)
+    CivilEntry.objects.filter(number="S 9107/2019").delete()  # e.g. passed to the archive
+    with pytest.raises(DispatchError) as refusal:
+        batch_print(by=registrar)
+    assert grandmother.reference in str(refusal.value)
+    assert "Vorgangsseite" in str(refusal.value)
+    assert not DispatchBatch.objects.exists()
+    for application in (own, grandmother):
+        application.refresh_from_db()
+        assert application.status == Status.CHECKED

@@ -39,6 +39,13 @@ def test_pension_purpose_is_free_and_goes_straight_to_checked(anna):
 
 
 @pytest.mark.django_db
+def test_child_benefit_makes_a_birth_certificate_free_but_not_a_death_certificate(anna):
+    birth = order(anna, pay=False, purpose="family_benefits", **ANNA_BIRTH)
+    death = order(anna, pay=False, purpose="family_benefits", **GERTRUD_DEATH)
+    assert (birth.fee_cents, death.fee_cents) == (0, 2000)
+
+
+@pytest.mark.django_db
 def test_grandchild_is_entitled_to_grandmothers_death_certificate(anna):
     application = order(anna, **GERTRUD_DEATH)
     assert _check(application, "entitlement") == {

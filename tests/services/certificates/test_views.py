@@ -5,12 +5,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from buergerportal.accounts.models import OrgUnit, Role
-from buergerportal.services.certificates.dispatch import batch_create
 from buergerportal.services.certificates.models import DispatchBatch
 from tests.engine_fixtures import login_staff
 from tests.factories import staff_member
 
-from .conftest import ANNA_BIRTH, order
+from .conftest import ANNA_BIRTH, batch_print, order
 
 
 @pytest.fixture
@@ -27,7 +26,7 @@ def test_status_page_shows_each_step_with_its_date_and_the_reference(client, ann
     assert application.reference in page
     assert f"Bezahlt: {today}" in page and f"Geprüft: {today}" in page
     assert "Gedruckt: noch nicht" in page
-    batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch_print(by=registrar)
     page = client.get(reverse("certificates:detail", args=[application.pk])).content.decode()
     assert f"Gedruckt: {today}" in page and "Versandt: noch nicht" in page
 
@@ -38,7 +37,7 @@ def test_cover_letter_downloadable_once_printed_certificate_never(client, anna, 
     client.force_login(anna)
     letter = reverse("certificates:cover_letter", args=[application.pk])
     assert client.get(letter).status_code == 404
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     response = client.get(letter)
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
@@ -54,14 +53,28 @@ def test_another_resident_sees_nothing_of_the_order(client, anna, lena):
 
 
 @pytest.mark.django_db
-def test_registrar_prints_a_batch_and_marks_it_posted(client, anna, registrar):
+def test_registrar_prints_a_batch_in_the_background_and_marks_it_posted(client, anna, registrar):
+    from django.test import TestCase
+
     order(anna, **ANNA_BIRTH)
     login_staff(client, registrar)
     page = client.get(reverse("certificates:dispatch")).content.decode()
     assert "1 geprüfte Bestellung wartet auf den Druck" in page
-    response = client.post(reverse("certificates:dispatch"), {"size": "10"})
+    with TestCase.captureOnCommitCallbacks(execute=False) as queued:
+        response = client.post(reverse("certificates:dispatch"), {"size": "10"})
     assert response.status_code == 302
     batch = DispatchBatch.objects.get()
+    # The request only queued the printing: the page says so and offers no PDF yet
+    page = client.get(reverse("certificates:dispatch")).content.decode()
+    assert "Wird gedruckt seit" in page
+    assert client.get(reverse("certificates:batch_pdf", args=[batch.pk])).status_code == 404
+    client.post(reverse("certificates:batch_posted", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.posted_at is None
+    for callback in queued:  # the worker's turn
+        callback()
+    page = client.get(reverse("certificates:dispatch")).content.decode()
+    assert "Gedruckt am" in page and "Wird gedruckt" not in page
     assert client.get(reverse("certificates:batch_pdf", args=[batch.pk]))["Content-Type"] == (
         "application/pdf"
     )
@@ -82,7 +95,7 @@ def test_batch_size_out_of_range_is_refused(client, anna, registrar):
 @pytest.mark.django_db
 def test_staff_of_another_unit_cannot_see_batches(client, anna, registrar):
     order(anna, **ANNA_BIRTH)
-    batch = batch_create(unit=OrgUnit.objects.get(slug="standesamt"), by=registrar)
+    batch = batch_print(by=registrar)
     from tests.factories import OrgUnitFactory
 
     other = staff_member(unit=OrgUnitFactory(slug="buergerservice"), role=Role.CLERK)

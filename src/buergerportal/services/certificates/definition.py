@@ -51,8 +51,8 @@ PURPOSES = [
     (
         "family_benefits",
         Text(
-            "Kindergeld, Elterngeld oder Mutterschaftsgeld (gebührenfrei)",
-            "Child benefit, parental or maternity allowance (free)",
+            "Kindergeld, Elterngeld oder Mutterschaftsgeld (Geburtsurkunde gebührenfrei)",
+            "Child benefit, parental or maternity allowance (birth certificate free)",
         ).lazy(),
     ),
     ("genealogy", Text("Familienforschung", "Family history research").lazy()),
@@ -122,12 +122,14 @@ SERVICE = ServiceDefinition(
         ),
     ),
     fee=Text(
-        "Die Gebühr gilt je Exemplar; Urkunden für die gesetzliche Rente, Kindergeld, Elterngeld "
-        "und Mutterschaftsgeld sind gebührenfrei. Sie bezahlen online; findet das Standesamt "
-        "keinen Eintrag, wird nichts berechnet.",
-        "The fee is per copy; certificates for the statutory pension, child benefit, parental "
-        "and maternity allowance are free. You pay online; if the registry office finds no "
-        "entry, nothing is charged.",
+        "Die Gebühr gilt je Exemplar, ein Einschreiben kostet extra (Gebührenverzeichnis des "
+        "Landes Baden-Württemberg, § 5 PStG-DVO BW). Urkunden für die gesetzliche Rente und "
+        "Geburtsurkunden für Kindergeld, Elterngeld und Mutterschaftsgeld sind gebührenfrei. "
+        "Sie bezahlen online; findet das Standesamt keinen Eintrag, wird nichts berechnet.",
+        "The fee is per copy, registered mail costs extra (the fee schedule of the Land "
+        "Baden-Württemberg, section 5 PStG-DVO BW). Certificates for the statutory pension "
+        "and birth certificates for child benefit, parental and maternity allowance are free. "
+        "You pay online; if the registry office finds no entry, nothing is charged.",
     ),
     duration=Text("wenige Werktage, Versand per Post", "a few working days, sent by post"),
     ozg_facts=(
@@ -282,6 +284,7 @@ SERVICE = ServiceDefinition(
     fee_rule=rules.fee,
     charging=Charging.BEFORE_REVIEW,
     fee_item_code=CERTIFICATE_CODE,
+    fee_parts=rules.order_fee_parts,  # copies and registered mail as lines of the receipt
     checks=(
         Check(
             "entry",
@@ -303,6 +306,22 @@ SERVICE = ServiceDefinition(
     decision_text=Text(
         "Die bestellte Urkunde wird gedruckt, unterschrieben, gesiegelt und per Post gesendet.",
         "The certificate you ordered is printed, signed, sealed and sent by post.",
+    ),
+    # One message per step: paid (receipt), approved and printing (this, with the notice),
+    # posted (dispatch.order_posted_tell).
+    approval_message=(
+        Text(
+            "Bestellung bewilligt: Ihre Urkunde wird gedruckt ({reference})",
+            "Order approved: your certificate will be printed ({reference})",
+        ),
+        Text(
+            "Das Standesamt hat Ihre Bestellung bewilligt. Die Urkunde wird gedruckt, "
+            "unterschrieben, gesiegelt und per Post gesendet; wir schreiben Ihnen, sobald sie "
+            "versandt ist. Der Bescheid liegt bei.",
+            "The registry office approved your order. The certificate will be printed, signed, "
+            "sealed and sent by post; we will write to you once it has been posted. The notice "
+            "is attached.",
+        ),
     ),
     on_approve=order_on_approve,
     notice_lines=order_notice_lines,

@@ -7,20 +7,20 @@ resident by mailbox and email.
 
 from __future__ import annotations
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import OrgUnit, User
+from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.core.audit import audit_record
 from buergerportal.procedures.decision import application_decide
 from buergerportal.procedures.models import Application, Status
 
 from .fees import SERVICE_SLUG
 from .models import CertificateOrder, DispatchBatch
-from .printing import certificates_html, letters_html, order_pages, pdf_render
+from .rendering import batch_render_enqueue
 
 BATCH_MAX = 500
 
@@ -44,8 +44,9 @@ def orders_ready(*, units: QuerySet[OrgUnit]) -> QuerySet[Application]:
 
 
 def batch_create(*, unit: OrgUnit, by: User, limit: int = BATCH_MAX) -> DispatchBatch:
-    """Confirm and print up to ``limit`` ready orders of ``unit`` as one batch: the certificates
-    in one PDF and the cover letters in another, for the registrar to sign, seal and post."""
+    """Confirm up to ``limit`` ready orders of ``unit`` as one batch and queue its printing: the
+    worker renders the certificates in one PDF and the cover letters in another
+    (``rendering.batch_render``), for the registrar to sign, seal and post."""
     limit = max(1, min(limit, BATCH_MAX))
     with transaction.atomic():
         ready = list(
@@ -57,35 +58,27 @@ def batch_create(*, unit: OrgUnit, by: User, limit: int = BATCH_MAX) -> Dispatch
         if not ready:
             raise DispatchError(_("No orders are waiting to be printed."))
         batch = DispatchBatch.objects.create(unit=unit, created_by=by)
-        orders = []
         for application in ready:
             if application.status == Status.CHECKED:
-                application = application_decide(
-                    application=application, actor=by, decision="approve"
-                )
-            order = CertificateOrder.objects.get(application=application)
-            order.application = application
-            orders.append(order)
-        now = timezone.now()
-        CertificateOrder.objects.filter(pk__in=[o.pk for o in orders]).update(
-            batch=batch, printed_at=now
-        )
-        for order in orders:
-            order.printed_at = now
+                try:
+                    application_decide(application=application, actor=by, decision="approve")
+                except ApprovalRefused as refusal:  # e.g. the entry passed to the archive
+                    raise DispatchError(
+                        _(
+                            "%(reference)s: %(reason)s Decide this order on its case page, "
+                            "then print the batch."
+                        )
+                        % {"reference": application.reference, "reason": refusal}
+                    ) from refusal
+        CertificateOrder.objects.filter(application__in=ready).update(batch=batch)
         audit_record(
-            action="certificates.batch_printed", actor=by, obj=batch, data={"orders": len(orders)}
+            action="certificates.batch_created", actor=by, obj=batch, data={"orders": len(ready)}
         )
-    # Rendered after the commit: no row stays locked while WeasyPrint works.
-    batch_render(batch=batch, orders=orders)
+        batch_id = batch.pk
+        # The PDFs are rendered by the worker, after the commit: no row stays locked and no
+        # request waits while WeasyPrint works; a lost task is enqueued again by the sweep.
+        transaction.on_commit(lambda: batch_render_enqueue(batch_id))
     return batch
-
-
-def batch_render(*, batch: DispatchBatch, orders: list[CertificateOrder]) -> None:
-    certificates = pdf_render(certificates_html(order_pages(orders)))
-    letters = pdf_render(letters_html(orders))
-    batch.certificates_pdf.save(f"urkunden-{batch.pk}.pdf", ContentFile(certificates), save=False)
-    batch.letters_pdf.save(f"anschreiben-{batch.pk}.pdf", ContentFile(letters), save=False)
-    batch.save(update_fields=["certificates_pdf", "letters_pdf"])
 
 
 def batch_post(*, batch: DispatchBatch, by: User) -> DispatchBatch:
@@ -94,6 +87,8 @@ def batch_post(*, batch: DispatchBatch, by: User) -> DispatchBatch:
         batch = DispatchBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.posted_at is not None:
             raise DispatchError(_("This batch has already been posted."))
+        if batch.rendered_at is None:
+            raise DispatchError(_("This batch is still being printed."))
         batch.posted_at, batch.posted_by = timezone.now(), by
         batch.save(update_fields=["posted_at", "posted_by"])
         batch.orders.update(posted_at=batch.posted_at)

@@ -1,14 +1,30 @@
 """The certificates' fees, read from the dated fee schedule (``catalogue.fees``).
 
-In Baden-Württemberg the Land sets them (§ 5 PStG-DVO BW, Gebührenverzeichnis Anlage 1): one
-amount per certificate, whatever its form, and registered mail on top. Anlage 2 and § 64 SGB X
-make certificates for some purposes free of charge (``rules.FREE_PURPOSES``).
+Sources (research notes in DOMAIN.md § 2, read in 2026):
+
+- In Baden-Württemberg the Land, not the city, sets the fees: § 5 PStG-DVO BW ("Die Gemeinden
+  erheben … Gebühren nach dem Gebührenverzeichnis (Anlage 1)"); Anlage 2 lists fee-free cases;
+  the registry office may reduce or waive a fee where it would be unfair.
+- The amounts are those the city of Heidelberg (BW) publishes under that tariff
+  (heidelberg.de/HD/Rathaus/Gebuehren.html): 20,00 € per birth, marriage, civil-partnership or
+  death certificate, certified copy or international certificate; 4,25 € for registered mail;
+  free copies of a birth certificate for maternity, child or parental benefit. As the tariff is
+  the Land's, Mannheim's should be the same, but this is NOT confirmed for Mannheim, and the
+  exact line of Anlage 1 was not seen: a city checks the rows in the admin's fee schedule.
+- ``valid_from`` 1 November 2013 is the PStG-DVO BW of 2013, not a confirmed date of these
+  amounts: a city with an older or newer amount adds a dated row.
+- Free for the statutory pension: § 64 Abs. 2 SGB X (obtaining a social benefit costs nothing);
+  not in the research notes, kept as the registry offices' common practice.
+
+One amount per copy, whatever its form, and registered mail on top; ``rules.FREE_PURPOSES``
+says which purposes are free.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from buergerportal.catalogue.definitions import FeePart
 from buergerportal.catalogue.fees import fee_amount
 from buergerportal.catalogue.models import Fee
 
@@ -32,13 +48,22 @@ BW_FEES = (
 )
 
 
+def certificate_fee_parts(*, copies: int, registered: bool, free: bool, on: date) -> list[FeePart]:
+    """The fee's lines: the copies (nothing for a free purpose), and registered mail on top."""
+    parts = []
+    if not free:
+        each = fee_amount(service_slug=SERVICE_SLUG, code=CERTIFICATE_CODE, on=on)
+        parts.append(FeePart(CERTIFICATE_CODE, copies * each, quantity=copies))
+    if registered:
+        mail = fee_amount(service_slug=SERVICE_SLUG, code=REGISTERED_MAIL_CODE, on=on)
+        parts.append(FeePart(REGISTERED_MAIL_CODE, mail))
+    return parts
+
+
 def certificate_fee(*, copies: int, registered: bool, free: bool, on: date) -> int:
     """The fee in cents: per copy (nothing for a free purpose), plus registered mail."""
-    per_copy = 0 if free else fee_amount(service_slug=SERVICE_SLUG, code=CERTIFICATE_CODE, on=on)
-    mail = (
-        fee_amount(service_slug=SERVICE_SLUG, code=REGISTERED_MAIL_CODE, on=on) if registered else 0
-    )
-    return copies * per_copy + mail
+    parts = certificate_fee_parts(copies=copies, registered=registered, free=free, on=on)
+    return sum(part.amount_cents for part in parts)
 
 
 def certificate_fees_load() -> int:

@@ -63,6 +63,11 @@ class DispatchBatch(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     certificates_pdf = models.FileField(upload_to="certificates/batches/", blank=True)
     letters_pdf = models.FileField(upload_to="certificates/batches/", blank=True)
+    # Rendered by the background worker (``tasks.batch_render_task``): claimed when it starts,
+    # stamped when both PDFs are stored; a lost or failed render is run again (``dispatch``).
+    render_started_at = models.DateTimeField(null=True, blank=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+    render_attempts = models.PositiveSmallIntegerField(default=0)
     posted_at = models.DateTimeField(null=True, blank=True)
     posted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -26,10 +26,11 @@ def order_progress(application: Application) -> list[Stage]:
         .first()
     )
     paid_note = "" if application.fee_cents else str(_("not charged"))
+    printing_note = str(_("being printed")) if order and order.batch_id else ""
     return [
         Stage(str(_("Ordered")), application.submitted_at),
         Stage(str(_("Paid")), application.paid_at, paid_note),
         Stage(str(_("Checked")), checked),
-        Stage(str(_("Printed")), order.printed_at if order else None),
+        Stage(str(_("Printed")), order.printed_at if order else None, printing_note),
         Stage(str(_("Posted")), order.posted_at if order else None),
     ]

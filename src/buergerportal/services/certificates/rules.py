@@ -7,19 +7,33 @@ resident register who they are and the civil-status register what the entry says
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
 
-from buergerportal.catalogue.definitions import Answers, CheckResult, FeeContext, Text
+from buergerportal.catalogue.definitions import Answers, CheckResult, FeeContext, FeePart, Text
 from buergerportal.registers.identity import person_for_user
 
-from .fees import certificate_fee
+from .fees import certificate_fee, certificate_fee_parts
 from .lookup import entry_lookup
 from .register import civil_status_register
 from .relations import ENTITLED, SIBLING, relation_in_register
 
-FREE_PURPOSES = ("pension", "family_benefits")
+# Free of charge (see fees.py for the sources): a birth certificate for maternity, child or
+# parental benefit (the Heidelberg schedule, DOMAIN.md § 2), and any certificate for the
+# statutory pension (§ 64 Abs. 2 SGB X: costs of obtaining a social benefit).
+FREE_PURPOSES = {"pension": None, "family_benefits": "birth"}  # purpose: the only kind, or any
+
+
+def free_of_charge(answers: Answers) -> bool:
+    purpose = answers.get("purpose")
+    if purpose not in FREE_PURPOSES:
+        return False
+    only = FREE_PURPOSES[str(purpose)]
+    return only is None or answers.get("kind") == only
+
+
 MINIMUM_AGE = 16  # § 62 Abs. 1 Satz 3 PStG
 
 
@@ -31,8 +45,24 @@ def fee(context: FeeContext) -> int:
     return certificate_fee(
         copies=int(context.answers.get("copies") or 1),
         registered=context.answers.get("registered_mail") == "yes",
-        free=context.answers.get("purpose") in FREE_PURPOSES,
+        free=free_of_charge(context.answers),
         on=context.today,
+    )
+
+
+def order_fee_parts(application: Any) -> list[FeePart]:
+    """The order's fee as lines for the payment and the receipt (copies; registered mail),
+    from the schedule on the day it was submitted, as the fee itself was worked out."""
+    from .issue import order_answers
+
+    if not application.fee_cents:
+        return []
+    answers = order_answers(application)
+    return certificate_fee_parts(
+        copies=int(answers.get("copies") or 1),
+        registered=answers.get("registered_mail") == "yes",
+        free=free_of_charge(answers),
+        on=timezone.localdate(application.submitted_at),
     )
 
 

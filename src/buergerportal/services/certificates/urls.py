@@ -11,4 +11,5 @@ urlpatterns = [
     path("verwaltung/<int:batch_id>/urkunden.pdf", views.batch_certificates, name="batch_pdf"),
     path("verwaltung/<int:batch_id>/anschreiben.pdf", views.batch_letters, name="batch_letters"),
     path("verwaltung/<int:batch_id>/versandt/", views.batch_posted, name="batch_posted"),
+    path("verwaltung/<int:batch_id>/drucken/", views.batch_render_again, name="batch_render"),
 ]

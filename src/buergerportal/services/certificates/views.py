@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,9 +19,10 @@ from .access import batch_for_staff, batches_for_staff, order_for_resident, orde
 from .dispatch import DispatchError, batch_create, batch_post, orders_ready
 from .fees import SERVICE_SLUG
 from .forms import BatchForm
-from .models import CertificateOrder
+from .models import CertificateOrder, DispatchBatch
 from .printing import cover_letter_pdf
 from .progress import order_progress
+from .rendering import RENDER_ATTEMPTS_MAX, batch_render_retry
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
@@ -78,7 +80,10 @@ def dispatch(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Batch %(number)s printed: %(count)s orders.")
+                _(
+                    "Batch %(number)s is being printed: %(count)s orders. Its certificates and "
+                    "cover letters appear below when they are ready."
+                )
                 % {"number": batch.pk, "count": batch.orders.count()},
             )
             return redirect("certificates:dispatch")
@@ -88,21 +93,29 @@ def dispatch(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "ready": orders_ready(units=units).count(),
-            "batches": batches_for_staff(user).prefetch_related("orders")[:50],
+            "batches": batches_for_staff(user).annotate(order_count=Count("orders"))[:50],
+            "attempts_max": RENDER_ATTEMPTS_MAX,
         },
     )
 
 
+def _rendered(request: HttpRequest, batch_id: int) -> DispatchBatch:
+    batch = batch_for_staff(resident_from_request(request), batch_id)
+    if batch.rendered_at is None:
+        raise Http404  # still being printed
+    return batch
+
+
 @staff_required
 def batch_certificates(request: HttpRequest, batch_id: int) -> HttpResponse:
-    batch = batch_for_staff(resident_from_request(request), batch_id)
+    batch = _rendered(request, batch_id)
     with batch.certificates_pdf.open("rb") as handle:
         return _pdf(handle.read(), f"Urkunden-Stapel-{batch.pk}.pdf")
 
 
 @staff_required
 def batch_letters(request: HttpRequest, batch_id: int) -> HttpResponse:
-    batch = batch_for_staff(resident_from_request(request), batch_id)
+    batch = _rendered(request, batch_id)
     with batch.letters_pdf.open("rb") as handle:
         return _pdf(handle.read(), f"Anschreiben-Stapel-{batch.pk}.pdf")
 
@@ -116,4 +129,13 @@ def batch_posted(request: HttpRequest, batch_id: int) -> HttpResponse:
         batch_post(batch=batch, by=user)
     except DispatchError as refusal:
         messages.error(request, str(refusal))
+    return redirect("certificates:dispatch")
+
+
+@staff_required
+@require_POST
+def batch_render_again(request: HttpRequest, batch_id: int) -> HttpResponse:
+    user = resident_from_request(request)
+    batch_render_retry(batch=batch_for_staff(user, batch_id), by=user)
+    messages.success(request, _("Batch %(number)s is being printed again.") % {"number": batch_id})
     return redirect("certificates:dispatch")

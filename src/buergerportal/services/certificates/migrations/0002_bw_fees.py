@@ -1,4 +1,5 @@
-"""Baden-Württemberg's certificate fees (PStG-DVO BW, Anlage 1) into the fee schedule."""
+"""Baden-Württemberg's certificate fees (PStG-DVO BW, Anlage 1) into the fee schedule: the
+amounts Heidelberg publishes under that tariff (sources and what is unconfirmed: ../fees.py)."""
 
 import datetime
 
