@@ -92,8 +92,21 @@ def test_a_holder_found_by_the_tax_offices_search_sees_it_in_their_access_log(ta
     holder = UserFactory(first_name="Hanna", last_name="Hundler")
     dog = make_dog(holder, tag_number=43, holder_name="Hanna Hundler")
     bystander = UserFactory()
-    make_dog(bystander, tag_number=44, holder_name="Bernd Brause")
+    other = make_dog(bystander, tag_number=44, holder_name="Bernd Brause")
+    Dog.objects.filter(pk=other.pk).update(tag_posted_on=date(2026, 1, 5))  # on no list
     clerk = login_staff(Client(), staff_member(unit=tax_office, role=Role.CLERK))
     clerk.get(reverse("dog_tax:staff"), {"q": "Hundler"})
+    listed = DataAccess.objects.filter(action="list.appeared")
+    assert list(listed.values_list("resident_id", "case_reference")) == [(holder.pk, dog.reference)]
+
+
+def test_holders_on_the_tag_lists_see_it_in_their_access_log(tax_office):
+    """The lists of tags to post and to take back show holders' names: each appears once."""
+    from buergerportal.privacy.models import DataAccess
+
+    holder = UserFactory()
+    dog = make_dog(holder, tag_number=45, holder_name="Tara Tag")
+    clerk = login_staff(Client(), staff_member(unit=tax_office, role=Role.CLERK))
+    assert "Tara Tag" in clerk.get(reverse("dog_tax:staff")).content.decode()
     listed = DataAccess.objects.filter(action="list.appeared")
     assert list(listed.values_list("resident_id", "case_reference")) == [(holder.pk, dog.reference)]

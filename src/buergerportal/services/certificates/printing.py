@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from buergerportal.core.i18n import Text
+from buergerportal.documents.pdf import pdf_render
 
 from .address import address_lines
 from .issue import order_answers
@@ -34,13 +35,6 @@ REGISTERS = {
     "partnership": "Lebenspartnerschaftsregister",
     "death": "Sterberegister",
 }
-
-
-def pdf_render(html: str) -> bytes:
-    """HTML to a tagged PDF (structure for screen readers, PDF/UA-1)."""
-    from weasyprint import HTML  # imported late: loading it costs about a second
-
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def certificate_page(*, entry: EntryRecord, form: str) -> dict[str, Any]:

@@ -19,9 +19,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from buergerportal.core.audit import audit_record
+from buergerportal.documents.pdf import pdf_render
 
 from .models import CertificateOrder, DispatchBatch
-from .printing import certificates_html, letters_html, order_pages, pdf_render
+from .printing import certificates_html, letters_html, order_pages
 
 RENDER_STALE_AFTER = timedelta(minutes=15)
 RENDER_QUEUED_GRACE = timedelta(minutes=2)  # the task enqueued on commit is given this long

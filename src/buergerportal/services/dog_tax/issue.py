@@ -20,6 +20,7 @@ from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.core.money import euros
 from buergerportal.documents.credentials import credential_issue
+from buergerportal.documents.pdf import pdf_render
 from buergerportal.entitlements.status import entitlement_revoke
 from buergerportal.registers.identity import person_for_user
 
@@ -220,10 +221,7 @@ def dog_filename(dog: Dog) -> str:
 
 
 def dog_pdf(dog: Dog) -> bytes:
-    """The registration certificate (tag, dog, holder), rendered by WeasyPrint like every
-    document of the portal."""
-    from weasyprint import HTML
-
+    """The registration certificate (tag, dog, holder), a tagged PDF like every document."""
     with translation.override(dog.language):
         html = render_to_string(
             "dog_tax/certificate.html",
@@ -234,7 +232,7 @@ def dog_pdf(dog: Dog) -> bytes:
                 "city": settings.CITY_NAME,
             },
         )
-    return HTML(string=html).write_pdf()
+    return pdf_render(html)
 
 
 def dog_revoke(*, entitlement: Dog, reason: str, actor: Any = None) -> Dog:

@@ -20,6 +20,7 @@ from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.core.money import euros
+from buergerportal.documents.pdf import pdf_render
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.models import Mandate
 from buergerportal.privacy.access_log import data_accesses_listed
@@ -82,8 +83,6 @@ def certificate(request: HttpRequest, dog_id: int) -> HttpResponse:
 @login_required
 def yearly_notice(request: HttpRequest, dog_id: int, year: int) -> HttpResponse:
     """The yearly notice as PDF, rendered when opened (the run itself stays light)."""
-    from weasyprint import HTML
-
     dog = dog_for_resident(resident_from_request(request), dog_id)
     if not (dog.tag_year < year <= dog.valid_until.year):
         raise Http404
@@ -105,7 +104,7 @@ def yearly_notice(request: HttpRequest, dog_id: int, year: int) -> HttpResponse:
                 "creditor": settings.SEPA_CREDITOR_NAME,
             },
         )
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response = HttpResponse(pdf_render(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="Hundesteuer-{dog.tag}-{year}.pdf"'
     return response
 
