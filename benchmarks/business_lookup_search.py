@@ -5,6 +5,7 @@ Run from the repository root:
     python benchmarks/business_lookup_search.py                 # SQLite (FTS5) in a temp directory
     python benchmarks/business_lookup_search.py --postgres      # a throwaway PostgreSQL (pg_trgm)
     python benchmarks/business_lookup_search.py --count 20000 --repeat 3
+    python benchmarks/business_lookup_search.py --sqlite-file /tmp/business.sqlite3  # fill once
 
 It migrates an empty database (migration 0002 builds the index the database offers), fills it with
 the synthetic city's register (``synthetic.business_register_generate``, timed), then times the
@@ -137,6 +138,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--postgres", action="store_true", help="use a throwaway PostgreSQL db")
+    parser.add_argument(
+        "--sqlite-file", help="keep the filled SQLite database in this file and reuse it next time"
+    )
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
 
@@ -146,7 +150,8 @@ def main() -> None:
     if args.postgres:
         os.environ["DATABASE_URL"], pg_name = _postgres_database(args.postgres_url)
     else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp.name) / 'business.sqlite3'}"
+        path = Path(args.sqlite_file or Path(tmp.name) / "business.sqlite3").resolve()
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     try:
         _run(args)
     finally:

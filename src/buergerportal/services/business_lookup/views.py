@@ -23,6 +23,7 @@ from .public_search import business_search
 from .register import business_register
 from .register.base import BusinessNotFound, TradeNotice
 from .requests import requests_about
+from .rules import OPEN_REQUEST_STATUSES
 
 
 def _search_rate(group: str, request: HttpRequest) -> str:
@@ -66,7 +67,8 @@ def request_start(request: HttpRequest, number: str) -> HttpResponse:
         "business_address": record.address,
     }
     earlier = requests_about(applicant=request.user, answers=answers)
-    if request.method == "POST" and not earlier:
+    still_open = [a for a in earlier if a.status in OPEN_REQUEST_STATUSES]
+    if request.method == "POST" and not still_open:
         draft = draft_start(service=SERVICE, user=request.user)
         draft_save_step(
             draft=draft, step_slug="betrieb", raw={k: [str(v)] for k, v in answers.items()}
@@ -76,7 +78,12 @@ def request_start(request: HttpRequest, number: str) -> HttpResponse:
     return render(
         request,
         "business_lookup/request_start.html",
-        {"business": hit, "address": answers["business_address"], "earlier": earlier},
+        {
+            "business": hit,
+            "address": answers["business_address"],
+            "still_open": still_open,
+            "earlier": earlier,
+        },
     )
 
 
