@@ -6,6 +6,7 @@ Run from the repository root:
     python benchmarks/business_lookup_search.py --postgres      # a throwaway PostgreSQL (pg_trgm)
     python benchmarks/business_lookup_search.py --count 20000 --repeat 3
     python benchmarks/business_lookup_search.py --sqlite-file /tmp/business.sqlite3  # fill once
+    python benchmarks/business_lookup_search.py --postgres --postgres-db bp_business_bench
 
 It migrates an empty database (migration 0002 builds the index the database offers), fills it with
 the synthetic city's register (``synthetic.business_register_generate``, timed), then times the
@@ -46,13 +47,17 @@ QUERIES = [
 ]  # fmt: skip
 
 
-def _postgres_database(base_url: str) -> tuple[str, str]:
+def _postgres_database(base_url: str, name: str = "") -> tuple[str, str]:
+    """A new database (dropped afterwards), or the named one, kept (created if missing)."""
     import psycopg
 
-    name = f"bp_business_bench_{os.getpid()}"
+    drop = not name
+    name = name or f"bp_business_bench_{os.getpid()}"
     with psycopg.connect(base_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(urlsplit(base_url)._replace(path=f"/{name}")), name
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(urlsplit(base_url)._replace(path=f"/{name}")), name if drop else ""
 
 
 def _postgres_drop(base_url: str, name: str) -> None:
@@ -138,6 +143,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--postgres", action="store_true", help="use a throwaway PostgreSQL db")
+    parser.add_argument("--postgres-db", default="", help="keep and reuse this PostgreSQL db")
     parser.add_argument(
         "--sqlite-file", help="keep the filled SQLite database in this file and reuse it next time"
     )
@@ -148,7 +154,7 @@ def main() -> None:
     os.environ["BP_VAR_DIR"] = tmp.name
     pg_name = ""
     if args.postgres:
-        os.environ["DATABASE_URL"], pg_name = _postgres_database(args.postgres_url)
+        os.environ["DATABASE_URL"], pg_name = _postgres_database(args.postgres_url, args.postgres_db)
     else:
         path = Path(args.sqlite_file or Path(tmp.name) / "business.sqlite3").resolve()
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"

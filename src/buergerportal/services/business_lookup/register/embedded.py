@@ -17,7 +17,7 @@ from .base import (
     NotificationRecord,
     TradeNotice,
 )
-from .candidates import candidates_find
+from .candidates import addresses_find, candidates_find
 from .ranking import candidate_score
 
 NAME_END = " | "  # after the folded name, so ranking needs no second folding
@@ -71,14 +71,7 @@ class EmbeddedBusinessRegister(BusinessRegister):
                 scored.append((-score, name_folded, number, pk, name, activity))
         scored.sort()
         top = scored[:limit]
-        addresses: dict[int, str] = {}
-        places = (
-            Establishment.objects.filter(business_id__in=[row[3] for row in top], closed_on=None)
-            .order_by("-main", "pk")
-            .values_list("business_id", "street", "house_number", "postcode", "city")
-        )
-        for business_id, street, house_number, postcode, city in places:
-            addresses.setdefault(business_id, f"{street} {house_number}, {postcode} {city}")
+        addresses = addresses_find([row[3] for row in top])
         return [
             BusinessHit(
                 number=number,
