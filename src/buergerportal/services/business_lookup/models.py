@@ -52,7 +52,11 @@ class Business(models.Model):
     search_text = models.TextField(blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["status"], name="business_status_idx")]
+        indexes = [
+            models.Index(fields=["status"], name="business_status_idx"),
+            # the owner's own businesses are found by the date of birth (owners.py)
+            models.Index(fields=["owner_birth_date"], name="business_owner_birth_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.name}"

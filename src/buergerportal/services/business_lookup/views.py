@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
 from buergerportal.accounts.models import OrgUnit
+from buergerportal.accounts.identity.step_up import bundid_linked
 from buergerportal.accounts.permissions import staff_has_role
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.applications.drafts import draft_save_step, draft_start
@@ -19,6 +20,7 @@ from buergerportal.applications.drafts import draft_save_step, draft_start
 from .definition import SERVICE
 from .forms import IntakeForm, SearchForm
 from .lookup_log import lookups_for_owner
+from .owners import businesses_owned, owner_identity_known
 from .public_search import business_search
 from .register import business_register
 from .register.base import BusinessNotFound, TradeNotice
@@ -89,9 +91,21 @@ def request_start(request: HttpRequest, number: str) -> HttpResponse:
 
 @login_required
 def my_lookups(request: HttpRequest) -> HttpResponse:
-    """A business owner reads who looked up their business's further data, when and why."""
-    lookups = lookups_for_owner(resident_from_request(request))
-    return render(request, "business_lookup/lookups.html", {"lookups": lookups})
+    """A business owner reads who looked up their business's further data, when and why (the
+    businesses are recognised by the owner's verified identity, ``owners.py``)."""
+    user = resident_from_request(request)
+    businesses = businesses_owned(user)
+    return render(
+        request,
+        "business_lookup/lookups.html",
+        {
+            "businesses": businesses,
+            "lookups": lookups_for_owner(businesses),
+            "identity_known": owner_identity_known(user),
+            "process": "login" if bundid_linked(user) else "connect",
+            "here": request.get_full_path(),
+        },
+    )
 
 
 def _trade_office_staff(request: HttpRequest) -> None:
