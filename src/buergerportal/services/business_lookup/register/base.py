@@ -49,6 +49,11 @@ class BusinessRecord:
     deregistered_on: date | None
     establishments: tuple[str, ...]
     address: str = ""  # the main open establishment: the public business address
+    owner_birth_place: str = ""
+    owner_nationality: str = ""
+    register_entry: str = ""
+    permit: str = ""
+    crafts_register: str = ""
     notifications: tuple[NotificationRecord, ...] = field(default=())
 
 
@@ -68,6 +73,17 @@ class TradeNotice:
     owner_given_names: str = ""
     owner_birth_date: date | None = None
     owner_address: str = ""
+    owner_birth_place: str = ""
+    owner_nationality: str = ""
+    register_entry: str = ""
+    business_kind: str = ""
+    side_business: bool = False
+    staff_full_time: int | None = None
+    staff_part_time: int | None = None
+    permit: str = ""
+    crafts_register: str = ""
+    reason: str = ""
+    previous_owner: str = ""
     street: str = ""
     house_number: str = ""
     postcode: str = ""

@@ -46,6 +46,11 @@ def _record(business: Business) -> BusinessRecord:
         owner_name=f"{business.owner_given_names} {business.owner_family_name}".strip(),
         owner_birth_date=business.owner_birth_date,
         owner_address=business.owner_address,
+        owner_birth_place=business.owner_birth_place,
+        owner_nationality=business.owner_nationality,
+        register_entry=business.register_entry,
+        permit=business.permit,
+        crafts_register=business.crafts_register,
         active=business.status == Business.Status.ACTIVE,
         registered_on=business.registered_on,
         deregistered_on=business.deregistered_on,
@@ -117,6 +122,15 @@ class EmbeddedBusinessRegister(BusinessRegister):
                 owner_given_names=notice.owner_given_names,
                 owner_birth_date=notice.owner_birth_date,
                 owner_address=notice.owner_address,
+                owner_birth_place=notice.owner_birth_place,
+                owner_nationality=notice.owner_nationality,
+                register_entry=notice.register_entry,
+                kind=notice.business_kind,
+                side_business=notice.side_business,
+                staff_full_time=notice.staff_full_time,
+                staff_part_time=notice.staff_part_time,
+                permit=notice.permit,
+                crafts_register=notice.crafts_register,
                 registered_on=notice.effective_on,
             )
             Establishment.objects.create(
@@ -144,11 +158,28 @@ class EmbeddedBusinessRegister(BusinessRegister):
             business=business,
             kind=notice.kind,
             effective_on=notice.effective_on,
+            reason=notice.reason,
+            previous_owner=notice.previous_owner,
             details=details,
             recorded_at=timezone.now(),
             recorded_by=actor if isinstance(actor, User) else None,
         )
         return business.number
+
+
+# what a change notice (GewA 2) may change: (notice field, model field); empty means unchanged
+CHANGEABLE = (
+    ("name", "name"),
+    ("legal_form", "legal_form"),
+    ("activity", "activity"),
+    ("activity_code", "activity_code"),
+    ("register_entry", "register_entry"),
+    ("business_kind", "kind"),
+    ("staff_full_time", "staff_full_time"),
+    ("staff_part_time", "staff_part_time"),
+    ("permit", "permit"),
+    ("crafts_register", "crafts_register"),
+)
 
 
 def _apply(business: Business, notice: TradeNotice) -> dict[str, str]:
@@ -159,11 +190,11 @@ def _apply(business: Business, notice: TradeNotice) -> dict[str, str]:
         business.establishments.filter(closed_on__isnull=True).update(closed_on=notice.effective_on)
         return {}
     details = {}
-    for field in ("name", "legal_form", "activity", "activity_code"):
+    for field, model_field in CHANGEABLE:
         value = getattr(notice, field)
-        if value and value != getattr(business, field):
-            details[field] = value
-            setattr(business, field, value)
+        if value not in ("", None) and value != getattr(business, model_field):
+            details[field] = str(value)
+            setattr(business, model_field, value)
     if notice.street:
         main = business.establishments.filter(main=True, closed_on__isnull=True).first()
         new = (notice.street, notice.house_number, notice.postcode, notice.city)
