@@ -204,3 +204,25 @@ def test_requests_need_an_account_and_a_known_active_business(
         client.get(reverse("business_lookup:request", args=[bakeries["gone"]])).status_code == 404
     )
     assert client.get(reverse("business_lookup:request", args=["GW-9999999"])).status_code == 404
+
+
+def test_a_thousand_characters_or_right_to_left_text_in_the_request_are_answered_clearly(
+    client, trade_office, bakeries, lawyer
+):
+    client.force_login(lawyer)
+    step = client.post(reverse("applications:start", args=["gewerbeauskunft"]))["Location"]
+    draft = Draft.objects.get(owner=lawyer)
+    response = client.post(
+        step, {"business_name": "B" * 1000, "business_address": "\u202eשלום\u202c"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and 'id="error-summary"' in page
+    assert "höchstens 200 Zeichen" in page
+    draft.refresh_from_db()
+    assert "betrieb" not in draft.data  # nothing half-stored
+
+    # right-to-left text is text: an unknown business, for a negative extract
+    response = client.post(step, {"business_name": "מאפייה", "business_address": "\u202eשלום\u202c"})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.data["betrieb"]["business_name"] == ["מאפייה"]
