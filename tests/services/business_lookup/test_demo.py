@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from buergerportal.accounts.models import Membership, User
 from buergerportal.catalogue.models import Fee
-from buergerportal.services.business_lookup.demo import CLERK, LAWYER, business_demo_load
 from buergerportal.registers.demo import DEMO_RESIDENTS
 from buergerportal.registers.identity import person_link
 from buergerportal.registers.models import RegisteredPerson
+from buergerportal.services.business_lookup.demo import CLERK, LAWYER, business_demo_load
 from buergerportal.services.business_lookup.models import Business
 from buergerportal.services.business_lookup.owners import businesses_owned
 from tests.factories import UserFactory

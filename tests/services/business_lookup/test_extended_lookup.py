@@ -222,7 +222,9 @@ def test_a_thousand_characters_or_right_to_left_text_in_the_request_are_answered
     assert "betrieb" not in draft.data  # nothing half-stored
 
     # right-to-left text is text: an unknown business, for a negative extract
-    response = client.post(step, {"business_name": "מאפייה", "business_address": "\u202eשלום\u202c"})
+    response = client.post(
+        step, {"business_name": "מאפייה", "business_address": "\u202eשלום\u202c"}
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.data["betrieb"]["business_name"] == ["מאפייה"]

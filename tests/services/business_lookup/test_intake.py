@@ -122,7 +122,9 @@ def test_a_takeover_keeps_the_official_fields_and_a_change_updates_them(client, 
     assert client.post(url, {**takeover, "previous_owner": "Karl Kuchen"}).status_code == 302
     business = Business.objects.get(name="Konditorei Süß")
     assert (business.register_entry, business.kind, business.side_business) == (
-        "Amtsgericht Mannheim HRB 712345", "crafts", True
+        "Amtsgericht Mannheim HRB 712345",
+        "crafts",
+        True,
     )
     assert (business.staff_full_time, business.staff_part_time) == (2, 3)
     assert business.owner_birth_place == "Heidelberg, Deutschland"

@@ -1,4 +1,4 @@
-"""The owner's "who looked me up": recognised by the verified identity, reachable from the account."""
+"""The owner's "who looked me up": recognised by the verified identity, linked from the account."""
 
 from __future__ import annotations
 
@@ -69,9 +69,10 @@ def test_an_account_without_register_link_is_told_how_to_be_recognised(client, d
     business_add("Bäckerei Müller", owner=("Müller", "Jürgen"))
     email_only = UserFactory(first_name="Jürgen", last_name="Müller")
     client.force_login(email_only)
-    assert reverse("business_lookup:lookups") not in client.get(
-        reverse("accounts:overview")
-    ).content.decode()
+    assert (
+        reverse("business_lookup:lookups")
+        not in client.get(reverse("accounts:overview")).content.decode()
+    )
     page = client.get(reverse("business_lookup:lookups")).content.decode()
     assert "BundID" in page
     assert "Bäckerei Müller" not in page

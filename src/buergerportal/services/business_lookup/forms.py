@@ -111,7 +111,10 @@ class IntakeForm(forms.Form):
             "Registereintrag: Registergericht und Nummer (falls eingetragen)",
             "Register entry: court and number (if registered)",
         ),
-        help_text=_text("Zum Beispiel: Amtsgericht Mannheim HRB 712345", "For example: Amtsgericht Mannheim HRB 712345"),
+        help_text=_text(
+            "Zum Beispiel: Amtsgericht Mannheim HRB 712345",
+            "For example: Amtsgericht Mannheim HRB 712345",
+        ),
         required=False,
         max_length=100,
     )

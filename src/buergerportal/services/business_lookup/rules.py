@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from buergerportal.applications.models import OPEN_STATUSES, Status
 from buergerportal.catalogue.definitions import Answers, CheckResult, FeeContext, Text
 from buergerportal.catalogue.fees import fee_amount
-
-from buergerportal.applications.models import OPEN_STATUSES, Status
 
 from .register import business_register
 from .register.base import BusinessRecord
@@ -131,5 +130,7 @@ def first_request(answers: Answers) -> CheckResult:
     still_open = [a for a in earlier if a.status in OPEN_REQUEST_STATUSES]
     if still_open:
         url = reverse("applications:detail", args=[still_open[0].pk])
-        return CheckResult(False, "open_request", {"reference": still_open[0].reference, "url": url})
+        return CheckResult(
+            False, "open_request", {"reference": still_open[0].reference, "url": url}
+        )
     return CheckResult(False, "requested_before", {"reference": earlier[0].reference})

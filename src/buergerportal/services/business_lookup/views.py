@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
-from buergerportal.accounts.models import OrgUnit
 from buergerportal.accounts.identity.step_up import bundid_linked
+from buergerportal.accounts.models import OrgUnit
 from buergerportal.accounts.permissions import staff_has_role
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.applications.drafts import draft_save_step, draft_start
