@@ -149,11 +149,16 @@ def test_the_same_extract_typed_fresh_while_the_first_is_open_stops_before_payme
 
 
 def test_a_request_after_the_first_was_decided_goes_ahead_and_the_clerk_sees_the_grant(
-    django_capture_on_commit_callbacks, trade_office, bakeries, lawyer, trade_clerk
+    client, django_capture_on_commit_callbacks, trade_office, bakeries, lawyer, trade_clerk
 ):
     first = _request(lawyer, number=bakeries["mueller"])
     pay_example(first)
     _decide(django_capture_on_commit_callbacks, first, trade_clerk)
+    client.force_login(lawyer)
+    url = reverse("business_lookup:request", args=[bakeries["mueller"]])
+    page = client.get(url).content.decode()
+    assert f"mit dem Antrag {first.reference} schon eine Auskunft erhalten" in page
+    assert client.post(url).status_code == 302  # a fresh extract may be requested
     second = _request(lawyer, number=bakeries["mueller"])
     results = {r["slug"]: r for r in second.check_results}
     assert results["first_request"]["code"] == "requested_before"
