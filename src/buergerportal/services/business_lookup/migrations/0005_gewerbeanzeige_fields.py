@@ -6,9 +6,18 @@ from django.db import migrations, models
 
 # SQLite rebuilds the business table to add columns with a default, which drops the triggers
 # that keep the FTS5 index (migration 0002): the index goes first and comes back afterwards.
+# (0002's "rebuild" would index every row, deregistered ones too: only the active are indexed.)
 _index = importlib.import_module("buergerportal.services.business_lookup.migrations.0002_search_index")
 _drop = _index._run({"sqlite": _index.SQLITE_REVERSE})
-_create = _index._run({"sqlite": _index.SQLITE})
+_create = _index._run(
+    {
+        "sqlite": [
+            *_index.SQLITE[:-1],
+            "INSERT INTO business_lookup_fts(rowid, search_text) SELECT id, search_text "
+            "FROM business_lookup_business WHERE status = 'active'",
+        ]
+    }
+)
 
 
 class Migration(migrations.Migration):

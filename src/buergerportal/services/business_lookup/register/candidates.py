@@ -39,7 +39,7 @@ def _sqlite(terms: list[str], *, fuzzy: bool) -> list[Row]:
         cursor.execute(
             f"SELECT {COLUMNS} FROM business_lookup_fts "  # noqa: S608 (no input in the SQL text)
             "JOIN business_lookup_business b ON b.id = business_lookup_fts.rowid "
-            "WHERE business_lookup_fts MATCH %s LIMIT %s",
+            "WHERE business_lookup_fts MATCH %s AND b.status = 'active' LIMIT %s",
             [" AND ".join(parts), CANDIDATES],
         )
         return cursor.fetchall()
