@@ -42,6 +42,16 @@ def _text(de: str, en: str) -> Any:
     return Text(de, en).lazy()
 
 
+def _staff_count(de: str, en: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_text(f"Beschäftigte bei Beginn: {de}", f"Staff at the start: {en}"),
+        required=False,
+        min_value=0,
+        max_value=100_000,
+        error_messages={"invalid": _text("Geben Sie eine ganze Zahl ein", "Enter a whole number")},
+    )
+
+
 class IntakeForm(forms.Form):
     """The fields of the official forms (GewA 1 registration, GewA 2 change, GewA 3
     deregistration) that the register keeps."""
@@ -150,20 +160,8 @@ class IntakeForm(forms.Form):
         label=_text("Die Tätigkeit wird (vorerst) im Nebenerwerb betrieben", "Run as a sideline"),
         required=False,
     )
-    staff_full_time = forms.IntegerField(
-        label=_text("Beschäftigte bei Beginn: Vollzeit", "Staff at the start: full time"),
-        required=False,
-        min_value=0,
-        max_value=100_000,
-        error_messages={"invalid": _text("Geben Sie eine ganze Zahl ein", "Enter a whole number")},
-    )
-    staff_part_time = forms.IntegerField(
-        label=_text("Beschäftigte bei Beginn: Teilzeit", "Staff at the start: part time"),
-        required=False,
-        min_value=0,
-        max_value=100_000,
-        error_messages={"invalid": _text("Geben Sie eine ganze Zahl ein", "Enter a whole number")},
-    )
+    staff_full_time = _staff_count("Vollzeit", "full time")
+    staff_part_time = _staff_count("Teilzeit", "part time")
     permit = forms.CharField(
         label=_text(
             "Erlaubnis für die Tätigkeit (falls nötig): erteilt von, am",
