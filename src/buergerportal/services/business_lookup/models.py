@@ -26,7 +26,7 @@ class LegalForm(models.TextChoices):
 
 
 class BusinessKind(models.TextChoices):
-    """GewA 1, field 15: the kind of business."""
+    """The kind of business, as GewA 1 asks it."""
 
     INDUSTRY = "industry", _("Industry")
     CRAFTS = "crafts", _("Crafts")
@@ -51,7 +51,7 @@ class Business(models.Model):
     owner_address = models.CharField(max_length=200, blank=True)
     owner_birth_place = models.CharField(max_length=100, blank=True)
     owner_nationality = models.CharField(max_length=100, blank=True)
-    # further fields of the Gewerbeanzeige (GewA 1, Anlage 1 GewAV); never public either
+    # further fields of the Gewerbeanzeige (GewA 1, Anlage 1 GewAnzV 2014); never public either
     register_entry = models.CharField(max_length=100, blank=True)  # "Amtsgericht Mannheim HRB 1"
     kind = models.CharField(max_length=10, choices=BusinessKind.choices, blank=True)
     side_business = models.BooleanField(default=False)  # carried on as a sideline (Nebenerwerb)
@@ -98,8 +98,7 @@ class Establishment(models.Model):
 
 
 class NoticeReason(models.TextChoices):
-    """Why a business is registered (GewA 1, field 18), changed (GewA 2) or deregistered
-    (GewA 3, fields 16-17)."""
+    """Why a business is registered (GewA 1), changed (GewA 2) or deregistered (GewA 3)."""
 
     NEW = "new", _("Newly founded")
     TAKEOVER = "takeover", _("Taken over (purchase, lease, inheritance)")
