@@ -161,3 +161,40 @@ def test_every_field_of_the_intake_form_is_in_one_of_its_sections(client, trade_
     page = client.get(reverse("business_lookup:intake")).content.decode()
     assert page.count("<legend") >= len(IntakeForm.SECTIONS)
     assert 'name="register_entry"' in page and 'name="previous_owner"' in page
+
+
+def test_a_branch_is_registered_and_deregistered_for_its_business(client, trade_office):
+    login_staff(client, staff_member(unit=trade_office, role=Role.CLERK))
+    url = reverse("business_lookup:intake")
+    assert client.post(url, REGISTRATION).status_code == 302
+    business = Business.objects.get(name="Konditorei Süß")
+    branch = {"kind": "registration", "effective_on": "2026-07-01", "establishment": "branch",
+              "number": business.number, "street": "Jungbuschstraße", "house_number": "9",
+              "postcode": "68159", "city": "Mannheim", "reason": "new"}  # fmt: skip
+    assert client.post(url, branch).status_code == 302
+    assert Business.objects.count() == 1  # no second business
+    assert _names("Konditorei Jungbusch") == ["Konditorei Süß"]
+    assert business_search("Konditorei Süß").hits[0].address.startswith("Dalbergstraße 4")
+
+    closing = {"kind": "deregistration", "effective_on": "2026-08-01", "establishment": "branch",
+               "number": business.number, "street": "Jungbuschstr.", "house_number": "7",
+               "reason": "closed"}  # fmt: skip
+    page = client.post(url, closing).content.decode()
+    assert "Dieses Gewerbe hat unter dieser Anschrift keine offene Zweigstelle" in page
+    assert client.post(url, {**closing, "house_number": "9"}).status_code == 302
+    business.refresh_from_db()
+    assert business.status == Business.Status.ACTIVE  # only the branch is closed
+    assert _names("Konditorei Jungbusch") == []
+    assert _names("Konditorei Dalbergstrasse") == ["Konditorei Süß"]
+
+
+def test_a_branch_without_its_business_number_is_refused(client, trade_office):
+    login_staff(client, staff_member(unit=trade_office))
+    page = client.post(
+        reverse("business_lookup:intake"),
+        {"kind": "registration", "effective_on": "2026-07-01", "establishment": "branch",
+         "street": "Jungbuschstraße", "house_number": "9", "postcode": "68159",
+         "city": "Mannheim", "reason": "new"},
+    ).content.decode()  # fmt: skip
+    assert 'id="error-summary"' in page and "Für diese Anzeige nötig" in page
+    assert not Business.objects.exists()

@@ -42,6 +42,13 @@ def _text(de: str, en: str) -> Any:
     return Text(de, en).lazy()
 
 
+ESTABLISHMENTS = [
+    ("main", _text("Hauptniederlassung", "Main establishment")),
+    ("branch", _text("Zweigniederlassung", "Branch")),
+    ("dependent", _text("Unselbständige Zweigstelle", "Dependent branch office")),
+]
+
+
 def _staff_count(de: str, en: str) -> forms.IntegerField:
     return forms.IntegerField(
         label=_text(f"Beschäftigte bei Beginn: {de}", f"Staff at the start: {en}"),
@@ -178,6 +185,18 @@ class IntakeForm(forms.Form):
         required=False,
         max_length=200,
     )
+    establishment = forms.ChoiceField(
+        label=_text("Die Anzeige wird erstattet für", "The notification is for"),
+        choices=ESTABLISHMENTS,
+        initial="main",
+        required=False,  # not given: the main establishment
+        widget=forms.RadioSelect,
+        help_text=_text(
+            "Für eine Zweigniederlassung oder Zweigstelle eines eingetragenen Gewerbes: dessen "
+            "Gewerbenummer und die Anschrift der Zweigstelle.",
+            "For a branch of a registered business: its business number and the branch's address.",
+        ),
+    )
     reason = forms.ChoiceField(
         label=_text("Grund der Anzeige", "Reason for the notification"),
         choices=[("", "–"), *NoticeReason.choices],
@@ -208,7 +227,7 @@ class IntakeForm(forms.Form):
         ),
         (
             _text("Betriebsstätte", "Establishment"),
-            ("street", "house_number", "postcode", "city"),
+            ("establishment", "street", "house_number", "postcode", "city"),
         ),
         (
             _text("Tätigkeit", "Activity"),
@@ -227,6 +246,12 @@ class IntakeForm(forms.Form):
         TradeNotification.Kind.CHANGE: ("number",),
         TradeNotification.Kind.DEREGISTRATION: ("number", "reason"),
     }  # fmt: skip
+    BRANCH_REQUIRED = {
+        TradeNotification.Kind.REGISTRATION: (
+            "number", "street", "house_number", "postcode", "city", "reason",
+        ),
+        TradeNotification.Kind.DEREGISTRATION: ("number", "street", "house_number", "reason"),
+    }  # fmt: skip
 
     def sections(self) -> list[tuple[Any, list[Any]]]:
         return [(legend, [self[name] for name in names]) for legend, names in self.SECTIONS]
@@ -234,7 +259,11 @@ class IntakeForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         kind = cleaned.get("kind", "")
-        for name in self.REQUIRED.get(kind, ()):
+        cleaned["establishment"] = cleaned.get("establishment") or "main"
+        required = self.REQUIRED.get(kind, ())
+        if kind != TradeNotification.Kind.CHANGE and cleaned["establishment"] != "main":
+            required = self.BRANCH_REQUIRED[kind]  # the branch of a registered business
+        for name in required:
             if not cleaned.get(name) and name not in self.errors:
                 self.add_error(
                     name, _text("Für diese Anzeige nötig", "Needed for this notification")

@@ -23,7 +23,7 @@ from .lookup_log import lookups_for_owner
 from .owners import businesses_owned, owner_identity_known
 from .public_search import business_search
 from .register import business_register
-from .register.base import BusinessNotFound, TradeNotice
+from .register.base import BusinessNotFound, EstablishmentNotFound, TradeNotice
 from .requests import requests_about
 from .rules import OPEN_REQUEST_STATUSES
 
@@ -125,6 +125,8 @@ def intake(request: HttpRequest) -> HttpResponse:
             number = business_register().notice_record(TradeNotice(**data), actor=request.user)
         except BusinessNotFound:
             form.add_error("number", _("No active business has this number. Check the number."))
+        except EstablishmentNotFound:
+            form.add_error("street", _("This business has no open branch at this address."))
         else:
             messages.success(
                 request,

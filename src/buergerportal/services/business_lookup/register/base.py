@@ -84,6 +84,9 @@ class TradeNotice:
     crafts_register: str = ""
     reason: str = ""
     previous_owner: str = ""
+    # "main" (Hauptniederlassung) or a branch ("branch", "dependent": unselbständige Zweigstelle):
+    # a branch is registered or deregistered for the business ``number`` names
+    establishment: str = "main"
     street: str = ""
     house_number: str = ""
     postcode: str = ""
@@ -92,6 +95,10 @@ class TradeNotice:
 
 class BusinessNotFound(LookupError):
     """No business with that number (or it is deregistered, for a change)."""
+
+
+class EstablishmentNotFound(LookupError):
+    """The business has no open branch at that address (deregistering a branch)."""
 
 
 class BusinessRegister(abc.ABC):
@@ -111,4 +118,5 @@ class BusinessRegister(abc.ABC):
     @abc.abstractmethod
     def notice_record(self, notice: TradeNotice, *, actor: object = None) -> str:
         """Record a Gewerbeanzeige; returns the business's number. Raises ``BusinessNotFound``
-        for a change or deregistration of an unknown or deregistered business."""
+        for a change, deregistration or branch of an unknown or deregistered business, and
+        ``EstablishmentNotFound`` for deregistering a branch it does not have."""

@@ -14,6 +14,7 @@ from .base import (
     BusinessNotFound,
     BusinessRecord,
     BusinessRegister,
+    EstablishmentNotFound,
     NotificationRecord,
     TradeNotice,
 )
@@ -111,7 +112,8 @@ class EmbeddedBusinessRegister(BusinessRegister):
 
     @transaction.atomic
     def notice_record(self, notice: TradeNotice, *, actor: object = None) -> str:
-        if notice.kind == TradeNotification.Kind.REGISTRATION:
+        branch = notice.establishment != "main" and notice.kind != TradeNotification.Kind.CHANGE
+        if notice.kind == TradeNotification.Kind.REGISTRATION and not branch:
             business = Business.objects.create(
                 number=_next_number(),
                 name=notice.name,
@@ -151,7 +153,7 @@ class EmbeddedBusinessRegister(BusinessRegister):
             if found is None:
                 raise BusinessNotFound(notice.number)
             business = found
-            details = _apply(business, notice)
+            details = _branch(business, notice) if branch else _apply(business, notice)
         business.search_text = business_search_text(business, _open(business))
         business.save()
         TradeNotification.objects.create(
@@ -212,6 +214,33 @@ def _apply(business: Business, notice: TradeNotice) -> dict[str, str]:
             )
             details["address"] = " ".join(new)
     return details
+
+
+def _branch(business: Business, notice: TradeNotice) -> dict[str, str]:
+    """A branch opened (registration) or closed (deregistration) by the business."""
+    address = f"{notice.street} {notice.house_number}, {notice.postcode} {notice.city}"
+    if notice.kind == TradeNotification.Kind.REGISTRATION:
+        Establishment.objects.create(
+            business=business,
+            street=notice.street,
+            house_number=notice.house_number,
+            postcode=notice.postcode,
+            city=notice.city,
+            main=False,
+            opened_on=notice.effective_on,
+        )
+        return {"branch_opened": address, "establishment": notice.establishment}
+    place = text_fold(f"{notice.street} {notice.house_number}")
+    closing = [
+        e
+        for e in business.establishments.filter(main=False, closed_on__isnull=True)
+        if text_fold(f"{e.street} {e.house_number}") == place
+    ]
+    if not closing:
+        raise EstablishmentNotFound(address)
+    closing[0].closed_on = notice.effective_on
+    closing[0].save(update_fields=["closed_on"])
+    return {"branch_closed": str(closing[0])}
 
 
 def _next_number() -> str:
