@@ -91,7 +91,8 @@ class Check:
     result stops the application on "check your answers", before submitting and paying, with
     the reason and ``remedies[code]`` (what to do instead). ``on_start=True``: the check needs
     nothing from the form (it asks the registers about the applicant only), so it runs before
-    the first question too.
+    the first question too. ``links[code]``: the text of a link to the result's ``url``
+    param, shown with a stopping result (e.g. to the open application that stops this one).
     """
 
     slug: str
@@ -102,6 +103,7 @@ class Check:
     stops: frozenset[str] = frozenset()
     remedies: Mapping[str, Text] = field(default_factory=dict)
     on_start: bool = False
+    links: Mapping[str, Text] = field(default_factory=dict)
 
     def reason(self, code: str, params: Mapping[str, object], language: str | None = None) -> str:
         """The reason for ``code`` in the language (default: the active one); "" for no code.

@@ -44,10 +44,13 @@ def application_obstacles(
         if outcome.passed or outcome.code not in check.stops:
             continue
         remedy = check.remedies.get(outcome.code)
+        link = check.links.get(outcome.code)
         obstacles.append(
             Obstacle(
                 reason=check.reason(outcome.code, outcome.params),
                 remedy=remedy.format(outcome.params) if remedy is not None else "",
+                link_url=str(outcome.params.get("url", "")) if link is not None else "",
+                link_text=link.format(outcome.params) if link is not None else "",
             )
         )
     return obstacles

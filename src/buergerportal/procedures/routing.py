@@ -39,7 +39,7 @@ def case_run_checks(*, application: Application, answers: dict[str, Any]) -> boo
     for check in service.checks:
         # register reads by a check are listed to the resident as an automatic check
         with data_access_context(accessor=None, about=application):
-            outcome = check.run(answers)
+            outcome = check.run({**answers, "_application": application})
         results.append(
             {
                 "slug": check.slug,

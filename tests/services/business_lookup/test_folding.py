@@ -15,3 +15,7 @@ def test_accents_punctuation_and_direction_marks_become_nothing_or_spaces():
     assert text_fold("Café   Crème-Brûlée!") == "cafe creme brulee"
     assert text_fold("\u202eabc\u202c 100% _x_ *") == "abc 100 x"
     assert text_fold("שלום") == "שלום"  # right-to-left letters are kept as letters
+
+
+def test_a_turkish_dotless_i_is_found_when_typed_as_i():
+    assert text_fold("Yılmaz") == text_fold("YILMAZ") == text_fold("Yilmaz") == "yilmaz"

@@ -157,6 +157,9 @@ SERVICE = ServiceDefinition(
             Text("Erster Antrag zu diesem Gewerbe", "First request about this business"),
             rules.first_request,
             reasons=rules.REPEAT_REASONS,
+            stops=rules.REPEAT_STOPS,
+            remedies=rules.REPEAT_REMEDIES,
+            links=rules.REPEAT_LINKS,
         ),
     ),
     # § 14 (7) GewO: whether the interest is substantiated is a person's judgement.

@@ -1,5 +1,6 @@
 """The lookup's part of the demo city: the fee, a trade-office clerk, a lawyer, a bakery whose
-owner has an account, and a synthetic register (``DEMO_COUNT`` businesses; the command
+owner (Lena Weber, linked to the resident register) has an account, and a synthetic register
+(``DEMO_COUNT`` businesses; the command
 ``business_register_generate --count 100000`` adds the full city)."""
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from .synthetic import business_register_generate
 
 CLERK = ("clerk@gewerbe.demo", "Gerd", "Gewerbe", "JBSWY3DPEHPK3PXPGEWERBECLERK2222")
 LAWYER = ("kanzlei.keller@example.org", "Karin", "Keller")
-OWNER = "lena.weber@example.org"
 DEMO_BAKERY = TradeNotice(
     kind="registration",
     effective_on=date(2015, 3, 1),
@@ -31,8 +31,8 @@ DEMO_BAKERY = TradeNotice(
     activity_code="10.71",
     owner_family_name="Weber",
     owner_given_names="Lena",
-    owner_birth_date=date(1985, 4, 2),
-    owner_address="Meerfeldstraße 7, 68163 Mannheim",
+    owner_birth_date=date(1995, 1, 30),  # as Lena Weber in the demo resident register
+    owner_address="Hauptstraße 5, 68259 Mannheim",
     street="Seckenheimer Straße",
     house_number="20",
     postcode="68165",
@@ -63,8 +63,8 @@ def business_demo_load(*, users: dict[str, Any], count: int) -> None:
         TOTP.activate(clerk, secret)
     _person(*LAWYER)
     if not Business.objects.filter(name=DEMO_BAKERY.name).exists():
-        number = business_register().notice_record(DEMO_BAKERY)
-        Business.objects.filter(number=number).update(owner_user=users.get(OWNER))
+        # Lena signs in as a linked resident: she is recognised as the owner (owners.py)
+        business_register().notice_record(DEMO_BAKERY)
     missing = count - Business.objects.count()
     if missing > 0:
         business_register_generate(count=missing)

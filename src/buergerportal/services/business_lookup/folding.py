@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe"})
+# ı (dotless i, Turkish "Yılmaz") is written "i" by anyone without a Turkish keyboard
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"}
+)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script; "_" is a separator
 
 
 def text_fold(text: str) -> str:
-    """Lower case, ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped, punctuation and control
+    """Lower case, ä→ae, ö→oe, ü→ue, ß→ss, ı→i, other accents dropped, punctuation and control
     characters (also the invisible direction marks of right-to-left text) made spaces."""
     text = unicodedata.normalize("NFC", text).casefold().translate(_UMLAUTS)
     text = "".join(

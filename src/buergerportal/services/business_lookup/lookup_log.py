@@ -9,7 +9,6 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from buergerportal.accounts.models import User
 from buergerportal.applications.models import Application
 
 from .models import Business, ExtendedLookup
@@ -40,11 +39,9 @@ def lookup_log_record(
     return log
 
 
-def lookups_for_owner(user: User) -> QuerySet[ExtendedLookup]:
-    """The lookups of the businesses this person owns (their own data only)."""
-    if not user.is_authenticated:
-        return ExtendedLookup.objects.none()
-    return ExtendedLookup.objects.filter(business__owner_user=user).select_related("business")
+def lookups_for_owner(businesses: list[Business]) -> QuerySet[ExtendedLookup]:
+    """The lookups of these businesses (the owner's own, ``owners.businesses_owned``)."""
+    return ExtendedLookup.objects.filter(business__in=businesses).select_related("business")
 
 
 def months_before(moment: datetime, months: int) -> datetime:

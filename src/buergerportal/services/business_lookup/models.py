@@ -25,6 +25,15 @@ class LegalForm(models.TextChoices):
     AG = "ag", _("Public limited company (AG)")
 
 
+class BusinessKind(models.TextChoices):
+    """The kind of business, as GewA 1 asks it."""
+
+    INDUSTRY = "industry", _("Industry")
+    CRAFTS = "crafts", _("Crafts")
+    TRADE = "trade", _("Trade")
+    OTHER = "other", _("Other")
+
+
 class Business(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -40,6 +49,16 @@ class Business(models.Model):
     owner_given_names = models.CharField(max_length=100, blank=True)
     owner_birth_date = models.DateField(null=True, blank=True)
     owner_address = models.CharField(max_length=200, blank=True)
+    owner_birth_place = models.CharField(max_length=100, blank=True)
+    owner_nationality = models.CharField(max_length=100, blank=True)
+    # further fields of the Gewerbeanzeige (GewA 1, Anlage 1 GewAnzV 2014); never public either
+    register_entry = models.CharField(max_length=100, blank=True)  # "Amtsgericht Mannheim HRB 1"
+    kind = models.CharField(max_length=10, choices=BusinessKind.choices, blank=True)
+    side_business = models.BooleanField(default=False)  # carried on as a sideline (Nebenerwerb)
+    staff_full_time = models.PositiveIntegerField(null=True, blank=True)  # at the start
+    staff_part_time = models.PositiveIntegerField(null=True, blank=True)
+    permit = models.CharField(max_length=200, blank=True)  # a permit the activity needs, by whom
+    crafts_register = models.CharField(max_length=200, blank=True)  # Handwerksrolle: chamber
     # the owner's portal account, if they have one: they see who looked them up
     owner_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -52,7 +71,11 @@ class Business(models.Model):
     search_text = models.TextField(blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["status"], name="business_status_idx")]
+        indexes = [
+            models.Index(fields=["status"], name="business_status_idx"),
+            # the owner's own businesses are found by the date of birth (owners.py)
+            models.Index(fields=["owner_birth_date"], name="business_owner_birth_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.name}"
@@ -74,6 +97,32 @@ class Establishment(models.Model):
         return f"{self.street} {self.house_number}, {self.postcode} {self.city}"
 
 
+class NoticeReason(models.TextChoices):
+    """Why a business is registered (GewA 1), changed (GewA 2) or deregistered (GewA 3)."""
+
+    NEW = "new", _("Newly founded")
+    TAKEOVER = "takeover", _("Taken over (purchase, lease, inheritance)")
+    MOVED_IN = "moved_in", _("Moved here from another district")
+    LEGAL_FORM = "legal_form", _("Change of legal form")
+    MOVED = "moved", _("Establishment moved")
+    ACTIVITY = "activity", _("Activity changed, extended or reduced")
+    CLOSED = "closed", _("Business given up")
+    MOVED_OUT = "moved_out", _("Moved to another district")
+    HANDED_OVER = "handed_over", _("Handed over to a successor")
+
+
+NOTICE_REASONS = {
+    "registration": (
+        NoticeReason.NEW, NoticeReason.TAKEOVER, NoticeReason.MOVED_IN, NoticeReason.LEGAL_FORM
+    ),
+    "change": (NoticeReason.MOVED, NoticeReason.ACTIVITY),
+    "deregistration": (
+        NoticeReason.CLOSED, NoticeReason.MOVED_OUT, NoticeReason.HANDED_OVER,
+        NoticeReason.LEGAL_FORM,
+    ),
+}  # fmt: skip
+
+
 class TradeNotification(models.Model):
     """One Gewerbeanzeige (GewA 1/2/3) as recorded by the trade office."""
 
@@ -85,6 +134,8 @@ class TradeNotification(models.Model):
     business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     effective_on = models.DateField()
+    reason = models.CharField(max_length=20, blank=True)  # NoticeReason
+    previous_owner = models.CharField(max_length=200, blank=True)  # on a takeover
     details = models.JSONField(default=dict, blank=True)  # the fields the notice changed
     recorded_at = models.DateTimeField()
     recorded_by = models.ForeignKey(

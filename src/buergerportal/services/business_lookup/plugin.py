@@ -24,8 +24,10 @@ class BusinessLookupPlugin(ServicePlugin):
 
     def resident_links(self, user: User) -> list[AccountLink]:
         from .models import Business
+        from .owners import owner_identity_known
 
-        if not Business.objects.filter(owner_user=user).exists():
+        # an account linked to the resident register may own a business (owners.py)
+        if not owner_identity_known(user) and not Business.objects.filter(owner_user=user).exists():
             return []
         return [
             AccountLink(

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+from buergerportal.accounts.identity.step_up import bundid_linked
 from buergerportal.accounts.models import OrgUnit
 from buergerportal.accounts.permissions import staff_has_role
 from buergerportal.accounts.request_user import resident_from_request
@@ -19,10 +20,12 @@ from buergerportal.applications.drafts import draft_save_step, draft_start
 from .definition import SERVICE
 from .forms import IntakeForm, SearchForm
 from .lookup_log import lookups_for_owner
+from .owners import businesses_owned, owner_identity_known
 from .public_search import business_search
 from .register import business_register
-from .register.base import BusinessNotFound, TradeNotice
+from .register.base import BusinessNotFound, EstablishmentNotFound, TradeNotice
 from .requests import requests_about
+from .rules import OPEN_REQUEST_STATUSES
 
 
 def _search_rate(group: str, request: HttpRequest) -> str:
@@ -66,7 +69,8 @@ def request_start(request: HttpRequest, number: str) -> HttpResponse:
         "business_address": record.address,
     }
     earlier = requests_about(applicant=request.user, answers=answers)
-    if request.method == "POST" and not earlier:
+    still_open = [a for a in earlier if a.status in OPEN_REQUEST_STATUSES]
+    if request.method == "POST" and not still_open:
         draft = draft_start(service=SERVICE, user=request.user)
         draft_save_step(
             draft=draft, step_slug="betrieb", raw={k: [str(v)] for k, v in answers.items()}
@@ -76,15 +80,32 @@ def request_start(request: HttpRequest, number: str) -> HttpResponse:
     return render(
         request,
         "business_lookup/request_start.html",
-        {"business": hit, "address": answers["business_address"], "earlier": earlier},
+        {
+            "business": hit,
+            "address": answers["business_address"],
+            "still_open": still_open,
+            "earlier": earlier,
+        },
     )
 
 
 @login_required
 def my_lookups(request: HttpRequest) -> HttpResponse:
-    """A business owner reads who looked up their business's further data, when and why."""
-    lookups = lookups_for_owner(resident_from_request(request))
-    return render(request, "business_lookup/lookups.html", {"lookups": lookups})
+    """A business owner reads who looked up their business's further data, when and why (the
+    businesses are recognised by the owner's verified identity, ``owners.py``)."""
+    user = resident_from_request(request)
+    businesses = businesses_owned(user)
+    return render(
+        request,
+        "business_lookup/lookups.html",
+        {
+            "businesses": businesses,
+            "lookups": lookups_for_owner(businesses),
+            "identity_known": owner_identity_known(user),
+            "process": "login" if bundid_linked(user) else "connect",
+            "here": request.get_full_path(),
+        },
+    )
 
 
 def _trade_office_staff(request: HttpRequest) -> None:
@@ -104,6 +125,8 @@ def intake(request: HttpRequest) -> HttpResponse:
             number = business_register().notice_record(TradeNotice(**data), actor=request.user)
         except BusinessNotFound:
             form.add_error("number", _("No active business has this number. Check the number."))
+        except EstablishmentNotFound:
+            form.add_error("street", _("This business has no open branch at this address."))
         else:
             messages.success(
                 request,

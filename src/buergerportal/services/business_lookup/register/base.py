@@ -49,6 +49,11 @@ class BusinessRecord:
     deregistered_on: date | None
     establishments: tuple[str, ...]
     address: str = ""  # the main open establishment: the public business address
+    owner_birth_place: str = ""
+    owner_nationality: str = ""
+    register_entry: str = ""
+    permit: str = ""
+    crafts_register: str = ""
     notifications: tuple[NotificationRecord, ...] = field(default=())
 
 
@@ -68,6 +73,20 @@ class TradeNotice:
     owner_given_names: str = ""
     owner_birth_date: date | None = None
     owner_address: str = ""
+    owner_birth_place: str = ""
+    owner_nationality: str = ""
+    register_entry: str = ""
+    business_kind: str = ""
+    side_business: bool = False
+    staff_full_time: int | None = None
+    staff_part_time: int | None = None
+    permit: str = ""
+    crafts_register: str = ""
+    reason: str = ""
+    previous_owner: str = ""
+    # "main" (Hauptniederlassung) or a branch ("branch", "dependent": unselbständige Zweigstelle):
+    # a branch is registered or deregistered for the business ``number`` names
+    establishment: str = "main"
     street: str = ""
     house_number: str = ""
     postcode: str = ""
@@ -76,6 +95,10 @@ class TradeNotice:
 
 class BusinessNotFound(LookupError):
     """No business with that number (or it is deregistered, for a change)."""
+
+
+class EstablishmentNotFound(LookupError):
+    """The business has no open branch at that address (deregistering a branch)."""
 
 
 class BusinessRegister(abc.ABC):
@@ -95,4 +118,5 @@ class BusinessRegister(abc.ABC):
     @abc.abstractmethod
     def notice_record(self, notice: TradeNotice, *, actor: object = None) -> str:
         """Record a Gewerbeanzeige; returns the business's number. Raises ``BusinessNotFound``
-        for a change or deregistration of an unknown or deregistered business."""
+        for a change, deregistration or branch of an unknown or deregistered business, and
+        ``EstablishmentNotFound`` for deregistering a branch it does not have."""

@@ -14,10 +14,11 @@ from .base import (
     BusinessNotFound,
     BusinessRecord,
     BusinessRegister,
+    EstablishmentNotFound,
     NotificationRecord,
     TradeNotice,
 )
-from .candidates import candidates_find
+from .candidates import addresses_find, candidates_find
 from .ranking import candidate_score
 
 NAME_END = " | "  # after the folded name, so ranking needs no second folding
@@ -46,6 +47,11 @@ def _record(business: Business) -> BusinessRecord:
         owner_name=f"{business.owner_given_names} {business.owner_family_name}".strip(),
         owner_birth_date=business.owner_birth_date,
         owner_address=business.owner_address,
+        owner_birth_place=business.owner_birth_place,
+        owner_nationality=business.owner_nationality,
+        register_entry=business.register_entry,
+        permit=business.permit,
+        crafts_register=business.crafts_register,
         active=business.status == Business.Status.ACTIVE,
         registered_on=business.registered_on,
         deregistered_on=business.deregistered_on,
@@ -71,14 +77,7 @@ class EmbeddedBusinessRegister(BusinessRegister):
                 scored.append((-score, name_folded, number, pk, name, activity))
         scored.sort()
         top = scored[:limit]
-        addresses: dict[int, str] = {}
-        places = (
-            Establishment.objects.filter(business_id__in=[row[3] for row in top], closed_on=None)
-            .order_by("-main", "pk")
-            .values_list("business_id", "street", "house_number", "postcode", "city")
-        )
-        for business_id, street, house_number, postcode, city in places:
-            addresses.setdefault(business_id, f"{street} {house_number}, {postcode} {city}")
+        addresses = addresses_find([row[3] for row in top])
         return [
             BusinessHit(
                 number=number,
@@ -113,7 +112,8 @@ class EmbeddedBusinessRegister(BusinessRegister):
 
     @transaction.atomic
     def notice_record(self, notice: TradeNotice, *, actor: object = None) -> str:
-        if notice.kind == TradeNotification.Kind.REGISTRATION:
+        branch = notice.establishment != "main" and notice.kind != TradeNotification.Kind.CHANGE
+        if notice.kind == TradeNotification.Kind.REGISTRATION and not branch:
             business = Business.objects.create(
                 number=_next_number(),
                 name=notice.name,
@@ -124,6 +124,15 @@ class EmbeddedBusinessRegister(BusinessRegister):
                 owner_given_names=notice.owner_given_names,
                 owner_birth_date=notice.owner_birth_date,
                 owner_address=notice.owner_address,
+                owner_birth_place=notice.owner_birth_place,
+                owner_nationality=notice.owner_nationality,
+                register_entry=notice.register_entry,
+                kind=notice.business_kind,
+                side_business=notice.side_business,
+                staff_full_time=notice.staff_full_time,
+                staff_part_time=notice.staff_part_time,
+                permit=notice.permit,
+                crafts_register=notice.crafts_register,
                 registered_on=notice.effective_on,
             )
             Establishment.objects.create(
@@ -144,18 +153,35 @@ class EmbeddedBusinessRegister(BusinessRegister):
             if found is None:
                 raise BusinessNotFound(notice.number)
             business = found
-            details = _apply(business, notice)
+            details = _branch(business, notice) if branch else _apply(business, notice)
         business.search_text = business_search_text(business, _open(business))
         business.save()
         TradeNotification.objects.create(
             business=business,
             kind=notice.kind,
             effective_on=notice.effective_on,
+            reason=notice.reason,
+            previous_owner=notice.previous_owner,
             details=details,
             recorded_at=timezone.now(),
             recorded_by=actor if isinstance(actor, User) else None,
         )
         return business.number
+
+
+# what a change notice (GewA 2) may change: (notice field, model field); empty means unchanged
+CHANGEABLE = (
+    ("name", "name"),
+    ("legal_form", "legal_form"),
+    ("activity", "activity"),
+    ("activity_code", "activity_code"),
+    ("register_entry", "register_entry"),
+    ("business_kind", "kind"),
+    ("staff_full_time", "staff_full_time"),
+    ("staff_part_time", "staff_part_time"),
+    ("permit", "permit"),
+    ("crafts_register", "crafts_register"),
+)
 
 
 def _apply(business: Business, notice: TradeNotice) -> dict[str, str]:
@@ -166,11 +192,11 @@ def _apply(business: Business, notice: TradeNotice) -> dict[str, str]:
         business.establishments.filter(closed_on__isnull=True).update(closed_on=notice.effective_on)
         return {}
     details = {}
-    for field in ("name", "legal_form", "activity", "activity_code"):
+    for field, model_field in CHANGEABLE:
         value = getattr(notice, field)
-        if value and value != getattr(business, field):
-            details[field] = value
-            setattr(business, field, value)
+        if value not in ("", None) and value != getattr(business, model_field):
+            details[field] = str(value)
+            setattr(business, model_field, value)
     if notice.street:
         main = business.establishments.filter(main=True, closed_on__isnull=True).first()
         new = (notice.street, notice.house_number, notice.postcode, notice.city)
@@ -188,6 +214,33 @@ def _apply(business: Business, notice: TradeNotice) -> dict[str, str]:
             )
             details["address"] = " ".join(new)
     return details
+
+
+def _branch(business: Business, notice: TradeNotice) -> dict[str, str]:
+    """A branch opened (registration) or closed (deregistration) by the business."""
+    address = f"{notice.street} {notice.house_number}, {notice.postcode} {notice.city}"
+    if notice.kind == TradeNotification.Kind.REGISTRATION:
+        Establishment.objects.create(
+            business=business,
+            street=notice.street,
+            house_number=notice.house_number,
+            postcode=notice.postcode,
+            city=notice.city,
+            main=False,
+            opened_on=notice.effective_on,
+        )
+        return {"branch_opened": address, "establishment": notice.establishment}
+    place = text_fold(f"{notice.street} {notice.house_number}")
+    closing = [
+        e
+        for e in business.establishments.filter(main=False, closed_on__isnull=True)
+        if text_fold(f"{e.street} {e.house_number}") == place
+    ]
+    if not closing:
+        raise EstablishmentNotFound(address)
+    closing[0].closed_on = notice.effective_on
+    closing[0].save(update_fields=["closed_on"])
+    return {"branch_closed": str(closing[0])}
 
 
 def _next_number() -> str:
