@@ -50,7 +50,7 @@ PORT = 8765
 SECRET = "bench-secret-key-0123456789abcdef0123456789abcdef"  # noqa: S105  (throwaway server)
 
 
-def _env(database_url: str) -> dict[str, str]:
+def _env(database_url: str, redis_url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
@@ -67,6 +67,10 @@ def _env(database_url: str) -> dict[str, str]:
             "BP_PAYMENT_MERCHANT_ID": "bench",
             "BP_TASK_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
             "BP_SITE_URL": f"http://127.0.0.1:{PORT}",
+            # rate-limit counters and used challenges in Redis (as in production), under a key
+            # prefix of this run; without it, in the database cache
+            "BP_REDIS_URL": redis_url,
+            "BP_BENCH_CACHE_PREFIX": f"swim-rush-{os.getpid()}",
         }
     )
     return env
@@ -452,10 +456,15 @@ def main() -> None:
     parser.add_argument("--pgbench-seconds", type=int, default=15)
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/0",
+        help="the cache for rate limits and used challenges; empty: the database cache",
+    )
     args = parser.parse_args()
 
     database_url, name = _create_database(args.postgres_url)
-    env = _env(database_url)
+    env = _env(database_url, args.redis_url)
     os.environ.update(env)
     server = None
     try:

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from buergerportal.accounts.models import Role
 from buergerportal.notifications.models import Message
+from buergerportal.payments.models import Payment, PaymentState
 from buergerportal.services.swim_courses.holds import seat_hold
 from buergerportal.services.swim_courses.models import Attendance, Booking, Course
 from buergerportal.services.swim_courses.participants import Participant
@@ -95,6 +96,42 @@ def test_staff_move_a_participant_and_the_seat_is_freed(
     assert Course.objects.get(pk=course.pk).seats_taken == 1
     assert Course.objects.get(pk=other.pk).seats_taken == 1
     assert Message.objects.filter(subject__contains="geändert").exists()
+
+
+def test_a_move_to_a_cheaper_course_refunds_the_difference(
+    client, course, season, pool, pool_staff, full_course
+):
+    cheaper = make_course(season, pool, title="Seepferdchen kurz", price_cents=4500)
+    Payment.objects.filter(pk=full_course[0].payment_id).update(state=PaymentState.PAID)
+    login_staff(client, pool_staff)
+    page = client.post(
+        f"/schwimmkurse/verwaltung/buchung/{full_course[0].pk}/umbuchen/",
+        {"target": cheaper.pk},
+        follow=True,
+    ).content.decode()
+    assert "15,00 € werden zurückerstattet" in page
+    moved = Booking.objects.get(pk=full_course[0].pk)
+    assert (moved.course, moved.price_cents) == (cheaper, 4500)
+    assert [r.amount_cents for r in moved.payment.refunds.all()] == [1500]
+    told = Message.objects.get(subject__contains="geändert")
+    assert "15,00 € werden Ihnen zurückgezahlt" in told.body
+
+
+def test_a_move_to_a_dearer_course_is_refused_and_nothing_changes(
+    client, course, season, pool, pool_staff, full_course
+):
+    dearer = make_course(season, pool, title="Seepferdchen lang", price_cents=7500)
+    login_staff(client, pool_staff)
+    page = client.post(
+        f"/schwimmkurse/verwaltung/buchung/{full_course[0].pk}/umbuchen/",
+        {"target": dearer.pk},
+        follow=True,
+    ).content.decode()
+    assert "15,00 € mehr als bezahlt" in page
+    booking = Booking.objects.get(pk=full_course[0].pk)
+    assert (booking.course, booking.price_cents) == (course, 6000)
+    assert not booking.payment.refunds.exists()
+    assert Course.objects.get(pk=dearer.pk).seats_taken == 0
 
 
 def test_season_figures_count_sold_seats_waiting_and_cancellations(course, season, full_course):

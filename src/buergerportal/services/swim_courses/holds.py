@@ -116,7 +116,9 @@ def seat_hold(
         )
         course.seats_taken += 1
         course.save(update_fields=["seats_taken"])
-        audit_record(action="swim.seat_held", actor=account, obj=booking)
+        # no audit entry: a hold is a reservation, not a legal act (its row records who, when
+        # and until when); the audit chain's head row would serialise every hold of the rush
+        # across all courses. Paying it (``swim.booked``) and its end are audited.
     return booking
 
 

@@ -14,9 +14,11 @@ from django.views.decorators.http import require_POST
 
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
+from buergerportal.core.money import euros
 
 from .access import booking_for_staff, course_for_staff, courses_for_staff, seasons_for_staff
 from .cancellation import course_cancel
+from .fees import course_price
 from .forms import CancelCourseForm, MessageForm
 from .models import WaitingListEntry
 from .staff import (
@@ -57,11 +59,12 @@ def _course_page(request: HttpRequest, course_id: int, **forms: object) -> HttpR
         if day is not None
         else set()
     )
-    others = (
-        courses_for_staff(user)
+    others = [
+        (other, course_price(other))
+        for other in courses_for_staff(user)
         .filter(season=course.season, cancelled_at=None)
         .exclude(pk=course.pk)
-    )
+    ]
     return render(
         request,
         "swim_courses/staff_course.html",
@@ -164,9 +167,16 @@ def staff_move(request: HttpRequest, booking_id: int) -> HttpResponse:
         messages.error(request, _("Choose the course to move the participant to."))
     else:
         try:
-            participant_move(booking=booking, target=target, by=user)
+            moved = participant_move(booking=booking, target=target, by=user)
         except MoveRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, _("The participant was moved."))
+            if moved.refunded_cents:
+                messages.success(
+                    request,
+                    _("The participant was moved; %(amount)s is refunded to the resident.")
+                    % {"amount": euros(moved.refunded_cents)},
+                )
+            else:
+                messages.success(request, _("The participant was moved."))
     return redirect("swim_courses:staff_course", course_id=booking.course_id)

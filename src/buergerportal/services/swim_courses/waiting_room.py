@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import User
-from buergerportal.core.audit import audit_record
 
 from .models import Season, Ticket
 
@@ -56,7 +55,8 @@ def ticket_join(*, season: Season, account: User) -> Ticket:
             )
     except IntegrityError:  # the same account joined in another tab at the same moment
         return Ticket.objects.get(season=season, account=account)
-    audit_record(action="swim.waiting_room_joined", actor=account, obj=ticket)
+    # no audit entry: a place in the queue is not a legal act (the ticket row records it), and
+    # the audit chain's head row would serialise the thousands of joins of an opening minute
     return ticket
 
 
