@@ -140,6 +140,17 @@ def test_season_figures_count_sold_seats_waiting_and_cancellations(course, seaso
     assert figures.sold_out_after is None
 
 
+def test_time_to_sell_out_is_shown_once_every_seat_is_sold(
+    client, course, season, pool_staff, full_course
+):
+    booked(course, let_in(season, UserFactory()).account, "Cem")
+    figures = season_figures(season)
+    # the season's booking began a day ago after a 10-minute random-order window
+    assert (figures.sold, figures.seats, figures.sold_out_minutes) == (3, 3, 24 * 60 - 10)
+    login_staff(client, pool_staff)
+    assert "1430 Minuten nach Buchungsbeginn" in client.get("/schwimmkurse/verwaltung/").content.decode()
+
+
 def test_staff_of_another_unit_see_nothing(client, course, full_course):
     stranger = staff_member(unit=OrgUnitFactory(), role=Role.CLERK)
     login_staff(client, stranger)

@@ -225,7 +225,13 @@ class SeasonFigures:
     held: int
     waiting: int
     cancellations: int
-    sold_out_after: timedelta | None
+    sold_out_after: timedelta | None  # from the end of the random-order window
+
+    @property
+    def sold_out_minutes(self) -> int | None:
+        if self.sold_out_after is None:
+            return None
+        return max(round(self.sold_out_after.total_seconds() / 60), 0)
 
 
 def season_figures(season: Season) -> SeasonFigures:

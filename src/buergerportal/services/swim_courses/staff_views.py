@@ -1,5 +1,5 @@
 """Pool staff pages: seasons with their figures, a course's participants, attendance, messages,
-moving a participant and cancelling a course. Seasons and courses are kept in the admin."""
+moving a participant and cancelling a course. Seasons and courses: ``staff_edit_views``."""
 
 from __future__ import annotations
 
