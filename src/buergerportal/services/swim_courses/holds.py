@@ -81,6 +81,10 @@ def seat_hold(
                 _("Each account may book at most %(n)s courses this season.")
                 % {"n": season.max_bookings_per_account}
             )
+        if active.filter(course=course, participant_key=participant.key).exists():
+            raise HoldRefused(
+                _("%(name)s already has a seat in this course.") % {"name": participant.name}
+            )
         beginner = course.level == Level.BEGINNER
         if beginner and active.filter(beginner=True, participant_key=participant.key).exists():
             raise HoldRefused(
