@@ -148,7 +148,10 @@ def test_time_to_sell_out_is_shown_once_every_seat_is_sold(
     # the season's booking began a day ago after a 10-minute random-order window
     assert (figures.sold, figures.seats, figures.sold_out_minutes) == (3, 3, 24 * 60 - 10)
     login_staff(client, pool_staff)
-    assert "1430 Minuten nach Buchungsbeginn" in client.get("/schwimmkurse/verwaltung/").content.decode()
+    assert (
+        "1430 Minuten nach Buchungsbeginn"
+        in client.get("/schwimmkurse/verwaltung/").content.decode()
+    )
 
 
 def test_staff_of_another_unit_see_nothing(client, course, full_course):

@@ -115,7 +115,11 @@ def test_staff_create_a_course_with_instructor_and_bad_input_stores_nothing(
     assert "Die erste Stunde muss auf den Wochentag des Kurses fallen." in html
     assert Course.objects.count() == 1
     good = course_data(
-        course, title="Seepferdchen 8–9", age_min=8, age_max=9, instructor="Jana Kraul",
+        course,
+        title="Seepferdchen 8–9",
+        age_min=8,
+        age_max=9,
+        instructor="Jana Kraul",
         price_euros="55,50",
     )
     response = client.post(url, good)
@@ -126,10 +130,20 @@ def test_staff_create_a_course_with_instructor_and_bad_input_stores_nothing(
 
 
 def test_capacity_cannot_go_below_the_seats_taken(client, course, season, pool_staff):
-    booked(course, Ticket.objects.create(season=season, account=UserFactory(), queue_key=1,
-                                         admitted_at=timezone.now()).account, "Ada")
-    booked(course, Ticket.objects.create(season=season, account=UserFactory(), queue_key=2,
-                                         admitted_at=timezone.now()).account, "Ben")
+    booked(
+        course,
+        Ticket.objects.create(
+            season=season, account=UserFactory(), queue_key=1, admitted_at=timezone.now()
+        ).account,
+        "Ada",
+    )
+    booked(
+        course,
+        Ticket.objects.create(
+            season=season, account=UserFactory(), queue_key=2, admitted_at=timezone.now()
+        ).account,
+        "Ben",
+    )
     login_staff(client, pool_staff)
     html = client.post(
         f"/schwimmkurse/verwaltung/kurs/{course.pk}/bearbeiten/", course_data(course, capacity=1)
@@ -163,6 +177,5 @@ def test_staff_of_another_unit_cannot_edit(client, course, season):
     assert client.get(f"/schwimmkurse/verwaltung/saison/{season.pk}/").status_code == 404
     assert client.get(f"/schwimmkurse/verwaltung/kurs/{course.pk}/bearbeiten/").status_code == 404
     assert (
-        client.post(f"/schwimmkurse/verwaltung/saison/{season.pk}/kurs/neu/", {}).status_code
-        == 404
+        client.post(f"/schwimmkurse/verwaltung/saison/{season.pk}/kurs/neu/", {}).status_code == 404
     )

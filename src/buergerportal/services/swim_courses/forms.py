@@ -248,9 +248,7 @@ class CourseForm(forms.ModelForm):
         if first and last and last < first:
             self.add_error("last_day", _("The last lesson must not be before the first."))
         if first and weekday is not None and first.weekday() != int(weekday):
-            self.add_error(
-                "first_day", _("The first lesson must fall on the course's weekday.")
-            )
+            self.add_error("first_day", _("The first lesson must fall on the course's weekday."))
         return data
 
     def save(self, commit: bool = True) -> Course:

@@ -25,8 +25,9 @@ def season_save(*, season: Season, unit: OrgUnit, by: User) -> Season:
     created = season.pk is None
     season.unit = unit
     season.save()
-    audit_record(action="swim.season_created" if created else "swim.season_changed", actor=by,
-                 obj=season)
+    audit_record(
+        action="swim.season_created" if created else "swim.season_changed", actor=by, obj=season
+    )
     return season
 
 
@@ -48,10 +49,7 @@ def course_save(*, course: Course, by: User) -> Course:
         )
         if course.capacity < locked.seats_taken:
             raise CourseEditRefused(
-                _(
-                    "%(taken)s seats are taken already: the course needs at least that many "
-                    "seats."
-                )
+                _("%(taken)s seats are taken already: the course needs at least that many seats.")
                 % {"taken": locked.seats_taken}
             )
         course.seats_taken = locked.seats_taken

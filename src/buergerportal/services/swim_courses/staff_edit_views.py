@@ -32,7 +32,9 @@ def season_edit(request: HttpRequest, season_id: int | None = None) -> HttpRespo
     units = units_for_staff(user)
     form = SeasonForm(request.POST or None, instance=season, units=units)
     if request.method == "POST" and form.is_valid():
-        season = season_save(season=form.save(commit=False), unit=form.cleaned_data["unit"], by=user)
+        season = season_save(
+            season=form.save(commit=False), unit=form.cleaned_data["unit"], by=user
+        )
         messages.success(request, _("The season %(name)s is saved.") % {"name": season.name})
         return redirect("swim_courses:staff")
     title = _("Edit the season") if season.pk else _("New season")
