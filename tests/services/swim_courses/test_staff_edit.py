@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from buergerportal.accounts.models import Role
-from buergerportal.services.swim_courses.models import Booking, Course, Season, Ticket
+from buergerportal.services.swim_courses.models import Booking, Course, Pool, Season, Ticket
 from buergerportal.services.swim_courses.participants import Participant
 from buergerportal.services.swim_courses.waiting_list import waiting_list_join
 from tests.engine_fixtures import login_staff
@@ -179,3 +179,26 @@ def test_staff_of_another_unit_cannot_edit(client, course, season):
     assert (
         client.post(f"/schwimmkurse/verwaltung/saison/{season.pk}/kurs/neu/", {}).status_code == 404
     )
+
+
+def test_staff_add_a_pool_with_its_accessibility_and_courses_can_use_it(
+    client, sportamt, season, pool_staff
+):
+    login_staff(client, pool_staff)
+    html = client.post("/schwimmkurse/verwaltung/bad/neu/", {"unit": sportamt.pk}).content.decode()
+    assert "Geben Sie den Namen des Bades ein" in html
+    assert "Geben Sie die Adresse des Bades ein" in html
+    assert not Pool.objects.exists()
+    client.post(
+        "/schwimmkurse/verwaltung/bad/neu/",
+        {
+            "name": "Gartenhallenbad",
+            "address": "Alter Postweg 2",
+            "accessibility": "Lift",
+            "unit": sportamt.pk,
+        },
+    )
+    pool = Pool.objects.get()
+    assert (pool.unit, pool.accessibility) == (sportamt, "Lift")
+    form = client.get(f"/schwimmkurse/verwaltung/saison/{season.pk}/kurs/neu/").content.decode()
+    assert "Gartenhallenbad" in form

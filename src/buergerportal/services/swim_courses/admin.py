@@ -1,5 +1,5 @@
-"""Pools (and, for portal admins, seasons and courses) in the admin; pool staff keep seasons
-and courses on their own pages (``staff_edit_views``)."""
+"""Pools, seasons and courses in the admin for portal admins; pool staff keep them on their own
+pages (``staff_edit_views``)."""
 
 from __future__ import annotations
 

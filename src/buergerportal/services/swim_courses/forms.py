@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MinValueValidator
@@ -99,6 +99,17 @@ class _DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M")
 
 
+def _unit_field(form: forms.ModelForm, units: Any) -> None:
+    """The office a new season or pool belongs to: asked only of staff of several offices."""
+    form.fields["unit"] = forms.ModelChoiceField(
+        label=_("Office"), queryset=units, initial=units.first()
+    )
+    if units.count() == 1 or form.instance.pk is not None:
+        form.fields["unit"].widget = forms.HiddenInput()
+        if form.instance.pk is not None:
+            form.fields["unit"].initial = form.instance.unit_id
+
+
 def _to_minute(value: Any) -> Any:
     """The form shows times to the minute: seconds stored in the database are no change."""
     return value.replace(second=0, microsecond=0) if hasattr(value, "second") else value
@@ -142,15 +153,8 @@ class SeasonForm(forms.ModelForm):
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = forms.ModelChoiceField(
-            label=_("Office"), queryset=units, initial=units.first()
-        )
-        if units.count() == 1 or self.instance.pk is not None:
-            self.fields["unit"].widget = forms.HiddenInput()
-            if self.instance.pk is not None:
-                self.fields["unit"].initial = self.instance.unit_id
+        _unit_field(self, units)
         for name in ("lottery_minutes", "hold_minutes", "admission_minutes", "admit_at_once"):
-            self.fields[name].min_value = 1
             self.fields[name].validators.append(MinValueValidator(1))
         self.fields["max_bookings_per_account"].validators.append(MinValueValidator(1))
         self.fields["offer_hours"].validators.append(MinValueValidator(1))
@@ -233,7 +237,7 @@ class CourseForm(forms.ModelForm):
 
     def __init__(self, *args: Any, pools: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pool"].queryset = pools
+        cast(forms.ModelChoiceField, self.fields["pool"]).queryset = pools
         for name in ("capacity", "lessons", "lesson_minutes"):
             self.fields[name].validators.append(MinValueValidator(1))
         if self.instance.pk is not None and self.instance.price_cents is not None:
@@ -256,3 +260,20 @@ class CourseForm(forms.ModelForm):
         price = self.cleaned_data.get("price_euros")
         course.price_cents = None if price is None else int(price * 100)
         return course
+
+
+class PoolForm(forms.ModelForm):
+    """A pool: its name, address and what residents with a disability need to know."""
+
+    class Meta:
+        model = Pool
+        fields = ("name", "address", "accessibility")
+        widgets = {"accessibility": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "name": {"required": _("Enter the pool's name")},
+            "address": {"required": _("Enter the pool's address")},
+        }
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _unit_field(self, units)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from buergerportal.accounts.models import OrgUnit, User
 from buergerportal.core.audit import audit_record
 
-from .models import Course, Season
+from .models import Course, Pool, Season
 
 
 class CourseEditRefused(Exception):
@@ -29,6 +29,14 @@ def season_save(*, season: Season, unit: OrgUnit, by: User) -> Season:
         action="swim.season_created" if created else "swim.season_changed", actor=by, obj=season
     )
     return season
+
+
+def pool_save(*, pool: Pool, unit: OrgUnit, by: User) -> Pool:
+    created = pool.pk is None
+    pool.unit = unit
+    pool.save()
+    audit_record(action="swim.pool_created" if created else "swim.pool_changed", actor=by, obj=pool)
+    return pool
 
 
 def course_save(*, course: Course, by: User) -> Course:

@@ -13,8 +13,8 @@ from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
 
 from .access import course_for_staff, seasons_for_staff
-from .forms import CourseForm, SeasonForm
-from .master_data import CourseEditRefused, course_save, season_save
+from .forms import CourseForm, PoolForm, SeasonForm
+from .master_data import CourseEditRefused, course_save, pool_save, season_save
 from .models import Course, Pool, Season
 
 
@@ -68,3 +68,23 @@ def course_edit(
     return render(
         request, "swim_courses/staff_edit.html", {"form": form, "title": title, "season": season}
     )
+
+
+@staff_required
+def pool_edit(request: HttpRequest, pool_id: int | None = None) -> HttpResponse:
+    user = resident_from_request(request)
+    units = units_for_staff(user)
+    pool = Pool()
+    if pool_id is not None:
+        found = Pool.objects.filter(pk=pool_id, unit__in=units).first()
+        if found is None:
+            raise Http404
+        pool = found
+    form = PoolForm(request.POST or None, instance=pool, units=units)
+    if request.method == "POST" and form.is_valid():
+        unit = form.cleaned_data["unit"]
+        pool = pool_save(pool=form.save(commit=False), unit=unit, by=user)
+        messages.success(request, _("The pool %(name)s is saved.") % {"name": pool.name})
+        return redirect("swim_courses:staff")
+    title = _("Edit the pool") if pool.pk else _("New pool")
+    return render(request, "swim_courses/staff_edit.html", {"form": form, "title": title})

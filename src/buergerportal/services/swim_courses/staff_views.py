@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from buergerportal.accounts.permissions import units_for_staff
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
 from buergerportal.core.money import euros
@@ -20,7 +21,7 @@ from .access import booking_for_staff, course_for_staff, courses_for_staff, seas
 from .cancellation import course_cancel
 from .fees import course_price
 from .forms import CancelCourseForm, MessageForm
-from .models import WaitingListEntry
+from .models import Pool, WaitingListEntry
 from .staff import (
     MoveRefused,
     attendance_record,
@@ -41,7 +42,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         (season, season_figures(season), courses_for_staff(user).filter(season=season))
         for season in seasons_for_staff(user)[:5]
     ]
-    return render(request, "swim_courses/staff_home.html", {"seasons": seasons})
+    pools = Pool.objects.filter(unit__in=units_for_staff(user))
+    return render(request, "swim_courses/staff_home.html", {"seasons": seasons, "pools": pools})
 
 
 def _course_page(request: HttpRequest, course_id: int, **forms: object) -> HttpResponse:

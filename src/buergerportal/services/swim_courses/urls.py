@@ -17,6 +17,8 @@ urlpatterns = [
     path("verwaltung/", staff_views.staff_home, name="staff"),
     path("verwaltung/kurs/<int:course_id>/", staff_views.staff_course, name="staff_course"),
     path("verwaltung/saison/neu/", staff_edit_views.season_edit, name="staff_season_new"),
+    path("verwaltung/bad/neu/", staff_edit_views.pool_edit, name="staff_pool_new"),
+    path("verwaltung/bad/<int:pool_id>/", staff_edit_views.pool_edit, name="staff_pool"),
     path("verwaltung/saison/<int:season_id>/", staff_edit_views.season_edit, name="staff_season"),
     path(
         "verwaltung/saison/<int:season_id>/kurs/neu/",
