@@ -37,21 +37,28 @@ def queue_key_for(*, season: Season, arrived_at: datetime) -> int:
     return Ticket.LATE + late_by // timedelta(microseconds=1)
 
 
-def ticket_join(*, season: Season, account: User) -> Ticket:
-    """The account's ticket for ``season``: the one it has, else a new one (never two)."""
+def ticket_join(*, season: Season, account: User, shown_at: datetime | None = None) -> Ticket:
+    """The account's ticket for ``season``: the one it has, else a new one (never two).
+
+    ``shown_at`` (from the signed stamp of the page the resident joined from) is the arrival
+    if it is earlier: a join that an overloaded server answers after the random-order window
+    closed still draws a random place if the page was served inside it."""
     existing = Ticket.objects.filter(season=season, account=account).first()
     if existing is not None:
         return existing
     now = timezone.now()
     if now < season.waiting_room_from:
         raise JoinRefused(_("The waiting room has not opened yet."))
+    arrived = now
+    if shown_at is not None and season.waiting_room_from <= shown_at < now:
+        arrived = shown_at
     try:
         with transaction.atomic():
             ticket = Ticket.objects.create(
                 season=season,
                 account=account,
-                arrived_at=now,
-                queue_key=queue_key_for(season=season, arrived_at=now),
+                arrived_at=arrived,
+                queue_key=queue_key_for(season=season, arrived_at=arrived),
             )
     except IntegrityError:  # the same account joined in another tab at the same moment
         return Ticket.objects.get(season=season, account=account)
