@@ -6,7 +6,9 @@ until ``lottery_minutes`` after the published opening time) gets a uniformly ran
 window is no advantage. Later arrivals queue behind them, first come first served. Booking
 starts when the window closes: the room lets in ``admit_at_once`` residents at a time, each for
 ``admission_minutes``; as they finish, the next are let in. One ticket per account and season
-(a unique constraint): leaving and coming back finds the same place.
+(a unique constraint): leaving and coming back finds the same place. A resident arrives when
+the waiting room page was served to the account (its signed stamp, ``pow.stamp_arrival``), not
+when an overloaded server got round to the join.
 """
 
 from __future__ import annotations
