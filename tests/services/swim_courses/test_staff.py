@@ -117,6 +117,23 @@ def test_a_move_to_a_cheaper_course_refunds_the_difference(
     assert "15,00 € werden Ihnen zurückgezahlt" in told.body
 
 
+def test_after_a_cheaper_move_the_city_cancelling_refunds_what_is_left(
+    course, season, pool, pool_staff, full_course
+):
+    from buergerportal.services.swim_courses.cancellation import course_cancel
+    from buergerportal.services.swim_courses.staff import participant_move
+
+    cheaper = make_course(season, pool, title="Seepferdchen kurz", price_cents=4500)
+    Payment.objects.filter(pk=full_course[0].payment_id).update(state=PaymentState.PAID)
+    moved = participant_move(booking=full_course[0], target=cheaper, by=pool_staff)
+    assert moved.refunded_cents == 1500
+    course_cancel(course=cheaper, reason="Das Becken wird saniert.", by=pool_staff)
+    refunds = moved.booking.payment.refunds.order_by("pk")
+    assert [r.amount_cents for r in refunds] == [1500, 4500]
+    told = Message.objects.get(subject__contains="abgesagt")
+    assert "45,00 €" in told.body and "60,00 €" not in told.body
+
+
 def test_a_move_to_a_dearer_course_is_refused_and_nothing_changes(
     client, course, season, pool, pool_staff, full_course
 ):
