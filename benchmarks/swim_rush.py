@@ -50,7 +50,7 @@ PORT = 8765
 SECRET = "bench-secret-key-0123456789abcdef0123456789abcdef"  # noqa: S105  (throwaway server)
 
 
-def _env(database_url: str) -> dict[str, str]:
+def _env(database_url: str, redis_url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
@@ -67,6 +67,10 @@ def _env(database_url: str) -> dict[str, str]:
             "BP_PAYMENT_MERCHANT_ID": "bench",
             "BP_TASK_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
             "BP_SITE_URL": f"http://127.0.0.1:{PORT}",
+            # rate-limit counters and used challenges in Redis (as in production), under a key
+            # prefix of this run; without it, in the database cache
+            "BP_REDIS_URL": redis_url,
+            "BP_BENCH_CACHE_PREFIX": f"swim-rush-{os.getpid()}",
         }
     )
     return env
@@ -254,7 +258,10 @@ class Rush:
                 )
             }
             payload = _solve(challenge) if challenge else ""
-            status, _loc, html = self.request(r, "POST", room, {"altcha": payload})
+            stamp = re.search(r'name="stamp" value="([^"]*)"', html)
+            status, _loc, html = self.request(
+                r, "POST", room, {"altcha": payload, "stamp": stamp.group(1) if stamp else ""}
+            )
             if status != 302:
                 found = re.search(r'<ul class="kern-list">\s*<li>([^<]*)', html)
                 raise RuntimeError(f"join refused: {status} {found.group(1) if found else ''}")
@@ -397,11 +404,16 @@ def _pgbench(database_url: str, seconds: int, clients: int) -> float:
 def _check(season: int) -> dict[str, int]:
     import psycopg
 
+    from buergerportal.services.swim_courses.models import Ticket
+
+    assert Ticket.LATE == 4611686018427387904  # noqa: S101  (the figure below counts on it)
+
     with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
 
         def one(sql: str, season: int | None = None) -> int:
             if season is not None:
-                row = conn.execute(sql + " WHERE season_id = %s", [season]).fetchone()
+                where = " season_id = %s" if sql.endswith("AND") else " WHERE season_id = %s"
+                row = conn.execute(sql + where, [season]).fetchone()
             else:
                 row = conn.execute(sql).fetchone()
             return int(row[0] or 0) if row else 0
@@ -431,6 +443,12 @@ def _check(season: int) -> dict[str, int]:
                 "status IN ('held', 'offered', 'booked') GROUP BY account_id HAVING count(*) > 2) t"
             ),
             "tickets": one("SELECT count(*) FROM swim_courses_ticket", season),
+            "tickets_drawn": one(
+                # Ticket.LATE = 2**62: below it, a key drawn at random inside the window
+                "SELECT count(*) FROM swim_courses_ticket WHERE queue_key < 4611686018427387904 "
+                "AND",
+                season,
+            ),
             "accounts_with_two_tickets": one(
                 "SELECT count(*) FROM (SELECT account_id FROM swim_courses_ticket "
                 "GROUP BY season_id, account_id HAVING count(*) > 1) t"
@@ -452,10 +470,15 @@ def main() -> None:
     parser.add_argument("--pgbench-seconds", type=int, default=15)
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/0",
+        help="the cache for rate limits and used challenges; empty: the database cache",
+    )
     args = parser.parse_args()
 
     database_url, name = _create_database(args.postgres_url)
-    env = _env(database_url)
+    env = _env(database_url, args.redis_url)
     os.environ.update(env)
     server = None
     try:
@@ -527,8 +550,8 @@ def main() -> None:
         print(f"whole rush: {rush_seconds:.0f} s from opening; errors: {rush.errors or 'none'}")
         print(f"booking refusals: {rush.refusals}")
         print(
-            f"tickets: {figures['tickets']}; accounts with two tickets: "
-            f"{figures['accounts_with_two_tickets']}"
+            f"tickets: {figures['tickets']} ({figures['tickets_drawn']} drawn at random: arrived "
+            f"inside the window); accounts with two tickets: {figures['accounts_with_two_tickets']}"
         )
         print(
             f"seats sold (paid): {figures['sold']}; held, unpaid: {figures['held_unpaid']}; "

@@ -8,6 +8,9 @@
   joins its waiting list, another parent cancels, and the seat offered is accepted by paying.
 - ``test_pool_staff_print_a_participant_list``: a member of the sports office opens the course
   and downloads the participant list as PDF.
+- ``test_pool_staff_change_a_course_and_a_mistake_is_listed``: the member of staff opens the new
+  season form, then edits the course: an empty seat count is listed in the error summary, then
+  the course gets 12 seats and an instructor.
 """
 
 from __future__ import annotations
@@ -201,3 +204,27 @@ def test_pool_staff_print_a_participant_list(portal, swim_city):
     with page.expect_download() as download:
         page.get_by_role("link", name=portal.t("Participant list (PDF)")).click()
     assert Path(download.value.path()).read_bytes()[:5] == b"%PDF-"
+
+
+def test_pool_staff_change_a_course_and_a_mistake_is_listed(portal, swim_city):
+    course = swim_city["course"]
+    clerk = staff_member(unit=swim_city["unit"], role=Role.CLERK)
+    clerk.set_password(PASSWORD)
+    clerk.save()
+    page = portal.page
+    portal.log_in_staff(clerk, PASSWORD)
+    portal.start("/schwimmkurse/verwaltung/")
+    portal.click_and_load(page.get_by_role("link", name=portal.t("New season")))
+    portal.check("swim-staff-season-new")
+    page.go_back()
+    portal.click_and_load(page.get_by_role("link", name=course.title, exact=False))
+    portal.click_and_load(page.get_by_role("link", name=portal.t("Edit the course")))
+    page.get_by_label(portal.t("seats")).fill("")
+    page.get_by_label(portal.t("instructor")).fill("Jana Kraul")  # "(optional)" follows
+    submit(portal)
+    assert portal.t("Enter the number of seats") in portal.error_summary().inner_text()
+    portal.check("swim-staff-course-edit-error")
+    page.get_by_label(portal.t("seats")).fill("12")
+    submit(portal)
+    header = page.locator("main p.kern-body").first.inner_text()
+    assert "Jana Kraul" in header and "/ 12" in header

@@ -66,6 +66,13 @@ def test_a_child_gets_one_beginners_course_per_season(course, season, pool, resi
     assert Booking.objects.count() == 1
 
 
+def test_the_same_person_cannot_hold_two_seats_in_one_course(aqua, resident):
+    hold(aqua, resident, name="Eva Eltern", age=40)
+    with pytest.raises(HoldRefused, match="hat bereits einen Platz in diesem Kurs"):
+        hold(aqua, resident, name="eva  eltern", age=40)
+    assert Booking.objects.count() == 1
+
+
 def test_the_season_limits_bookings_per_account(course, aqua, season, resident):
     hold(course, resident, name="Mia")
     hold(course, resident, name="Ben")

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from buergerportal.accounts.models import Role
 from buergerportal.notifications.models import Message
+from buergerportal.payments.models import Payment, PaymentState
 from buergerportal.services.swim_courses.holds import seat_hold
 from buergerportal.services.swim_courses.models import Attendance, Booking, Course
 from buergerportal.services.swim_courses.participants import Participant
@@ -97,10 +98,77 @@ def test_staff_move_a_participant_and_the_seat_is_freed(
     assert Message.objects.filter(subject__contains="geändert").exists()
 
 
+def test_a_move_to_a_cheaper_course_refunds_the_difference(
+    client, course, season, pool, pool_staff, full_course
+):
+    cheaper = make_course(season, pool, title="Seepferdchen kurz", price_cents=4500)
+    Payment.objects.filter(pk=full_course[0].payment_id).update(state=PaymentState.PAID)
+    login_staff(client, pool_staff)
+    page = client.post(
+        f"/schwimmkurse/verwaltung/buchung/{full_course[0].pk}/umbuchen/",
+        {"target": cheaper.pk},
+        follow=True,
+    ).content.decode()
+    assert "15,00 € werden zurückerstattet" in page
+    moved = Booking.objects.get(pk=full_course[0].pk)
+    assert (moved.course, moved.price_cents) == (cheaper, 4500)
+    assert [r.amount_cents for r in moved.payment.refunds.all()] == [1500]
+    told = Message.objects.get(subject__contains="geändert")
+    assert "15,00 € werden Ihnen zurückgezahlt" in told.body
+
+
+def test_after_a_cheaper_move_the_city_cancelling_refunds_what_is_left(
+    course, season, pool, pool_staff, full_course
+):
+    from buergerportal.services.swim_courses.cancellation import course_cancel
+    from buergerportal.services.swim_courses.staff import participant_move
+
+    cheaper = make_course(season, pool, title="Seepferdchen kurz", price_cents=4500)
+    Payment.objects.filter(pk=full_course[0].payment_id).update(state=PaymentState.PAID)
+    moved = participant_move(booking=full_course[0], target=cheaper, by=pool_staff)
+    assert moved.refunded_cents == 1500
+    course_cancel(course=cheaper, reason="Das Becken wird saniert.", by=pool_staff)
+    refunds = moved.booking.payment.refunds.order_by("pk")
+    assert [r.amount_cents for r in refunds] == [1500, 4500]
+    told = Message.objects.get(subject__contains="abgesagt")
+    assert "45,00 €" in told.body and "60,00 €" not in told.body
+
+
+def test_a_move_to_a_dearer_course_is_refused_and_nothing_changes(
+    client, course, season, pool, pool_staff, full_course
+):
+    dearer = make_course(season, pool, title="Seepferdchen lang", price_cents=7500)
+    login_staff(client, pool_staff)
+    page = client.post(
+        f"/schwimmkurse/verwaltung/buchung/{full_course[0].pk}/umbuchen/",
+        {"target": dearer.pk},
+        follow=True,
+    ).content.decode()
+    assert "15,00 € mehr als bezahlt" in page
+    booking = Booking.objects.get(pk=full_course[0].pk)
+    assert (booking.course, booking.price_cents) == (course, 6000)
+    assert not booking.payment.refunds.exists()
+    assert Course.objects.get(pk=dearer.pk).seats_taken == 0
+
+
 def test_season_figures_count_sold_seats_waiting_and_cancellations(course, season, full_course):
     figures = season_figures(season)
     assert (figures.seats, figures.sold, figures.waiting, figures.cancellations) == (3, 2, 0, 0)
     assert figures.sold_out_after is None
+
+
+def test_time_to_sell_out_is_shown_once_every_seat_is_sold(
+    client, course, season, pool_staff, full_course
+):
+    booked(course, let_in(season, UserFactory()).account, "Cem")
+    figures = season_figures(season)
+    # the season's booking began a day ago after a 10-minute random-order window
+    assert (figures.sold, figures.seats, figures.sold_out_minutes) == (3, 3, 24 * 60 - 10)
+    login_staff(client, pool_staff)
+    assert (
+        "1430 Minuten nach Buchungsbeginn"
+        in client.get("/schwimmkurse/verwaltung/").content.decode()
+    )
 
 
 def test_staff_of_another_unit_see_nothing(client, course, full_course):

@@ -166,3 +166,27 @@ def test_the_status_for_the_script_says_the_same_as_the_page(client, opening, cl
     clock.move_to(opening.lottery_closes_at + timedelta(seconds=1))
     data = client.get(f"/schwimmkurse/warteraum/{opening.pk}/stand.json").json()
     assert data["admitted"] is True and data["position"] == 0
+
+
+def test_a_join_answered_after_the_window_still_draws_if_the_page_came_in_time(
+    client, opening, clock, settings
+):
+    """An overloaded server answers the join minutes late: the resident arrived when the
+    waiting room was shown (the page's signed stamp), not when the join was handled."""
+    settings.SWIM_NOJS_WAIT_SECONDS = 20
+    opening.opens_at = timezone.now() + timedelta(minutes=2)
+    opening.save()
+    resident, other = UserFactory(), UserFactory()
+    client.force_login(resident)
+    page = client.get(f"/schwimmkurse/warteraum/{opening.pk}/").content.decode()
+    stamp = page.split('name="stamp" value="', 1)[1].split('"', 1)[0]
+    shown = timezone.now()
+    clock.shift(opening.lottery_closes_at - shown + timedelta(minutes=3))
+    client.force_login(other)  # someone else's stamp does not count
+    client.post(f"/schwimmkurse/warteraum/{opening.pk}/", {"stamp": stamp})
+    client.force_login(resident)
+    client.post(f"/schwimmkurse/warteraum/{opening.pk}/", {"stamp": stamp})
+    drawn = Ticket.objects.get(account=resident)
+    assert drawn.queue_key < Ticket.LATE
+    assert abs(drawn.arrived_at - shown) < timedelta(seconds=2)
+    assert Ticket.objects.get(account=other).queue_key >= Ticket.LATE

@@ -1,4 +1,5 @@
-"""Seasons, pools and courses are kept in the admin, by staff of the unit that runs them."""
+"""Pools, seasons and courses in the admin for portal admins; pool staff keep them on their own
+pages (``staff_edit_views``)."""
 
 from __future__ import annotations
 

@@ -92,10 +92,12 @@ def course_cancel(*, course: Course, reason: str, by: User) -> int:
                     "reason": reason,
                 }
                 if paid and booking.payment is not None:
-                    refund_automatic(payment=booking.payment, reason=body[:200])
-                    body += " " + _("The price of %(amount)s is being paid back to you.") % {
-                        "amount": euros(booking.payment.amount_cents)
-                    }
+                    # what is left of the payment (a move to a cheaper course refunded a part)
+                    refund = refund_automatic(payment=booking.payment, reason=body[:200])
+                    if refund is not None:
+                        body += " " + _("The price of %(amount)s is being paid back to you.") % {
+                            "amount": euros(refund.amount_cents)
+                        }
                 message_deliver(
                     recipient=booking.account,
                     subject=_("Your swimming course has been cancelled"),

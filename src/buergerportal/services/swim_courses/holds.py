@@ -81,6 +81,10 @@ def seat_hold(
                 _("Each account may book at most %(n)s courses this season.")
                 % {"n": season.max_bookings_per_account}
             )
+        if active.filter(course=course, participant_key=participant.key).exists():
+            raise HoldRefused(
+                _("%(name)s already has a seat in this course.") % {"name": participant.name}
+            )
         beginner = course.level == Level.BEGINNER
         if beginner and active.filter(beginner=True, participant_key=participant.key).exists():
             raise HoldRefused(
@@ -116,7 +120,9 @@ def seat_hold(
         )
         course.seats_taken += 1
         course.save(update_fields=["seats_taken"])
-        audit_record(action="swim.seat_held", actor=account, obj=booking)
+        # no audit entry: a hold is a reservation, not a legal act (its row records who, when
+        # and until when); the audit chain's head row would serialise every hold of the rush
+        # across all courses. Paying it (``swim.booked``) and its end are audited.
     return booking
 
 

@@ -12,7 +12,7 @@ advantage, so the wait costs a person without JavaScript nothing. Each solution 
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import altcha
@@ -60,8 +60,24 @@ def solution_verify(payload: str) -> bool:
     return bool(cache.add(f"swim-pow:{digest}", 1, timeout=900))
 
 
-def stamp_new() -> str:
-    return signing.TimestampSigner(salt=_SALT).sign("join")
+def stamp_new(account_id: int | None = None) -> str:
+    """A signed time stamp of the moment the waiting room was shown to ``account_id``."""
+    return signing.TimestampSigner(salt=_SALT).sign(f"join:{account_id}")
+
+
+def stamp_arrival(stamp: str, account_id: int) -> datetime | None:
+    """When the waiting room was shown to ``account_id`` (a genuine stamp of this account, at
+    most an hour old), else None. An overloaded server may take minutes to answer the join
+    itself; the resident arrived when the page was served."""
+    signer = signing.TimestampSigner(salt=_SALT)
+    try:
+        value = signer.unsign(stamp, max_age=3600)
+    except signing.BadSignature:
+        return None
+    if value != f"join:{account_id}":
+        return None
+    seconds = signing.b62_decode(stamp.rsplit(signer.sep, 2)[1])  # as signed, so genuine
+    return datetime.fromtimestamp(seconds, tz=UTC)
 
 
 def stamp_waited(stamp: str) -> bool | None:

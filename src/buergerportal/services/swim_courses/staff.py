@@ -17,8 +17,11 @@ from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import User
 from buergerportal.core.audit import audit_record
+from buergerportal.core.money import euros
 from buergerportal.notifications.mailbox import message_deliver
+from buergerportal.payments.refunds import refund_automatic
 
+from .fees import course_price
 from .holds import seat_release
 from .models import (
     SEAT_STATES,
@@ -123,9 +126,20 @@ def participants_message(*, course: Course, subject: str, body: str, by: User) -
     return len(people)
 
 
-def participant_move(*, booking: Booking, target: Course, by: User) -> Booking:
+@dataclass(frozen=True)
+class Moved:
+    booking: Booking
+    refunded_cents: int  # the price difference paid back (a cheaper course), else 0
+
+
+def participant_move(*, booking: Booking, target: Course, by: User) -> Moved:
     """Move a booked participant to ``target`` (same season, a free seat); the old seat goes
-    to the waiting list. Both courses are locked, in id order so two moves cannot deadlock."""
+    to the waiting list. Both courses are locked, in id order so two moves cannot deadlock.
+
+    Prices: to a course at the same price, nothing changes; to a cheaper one, the difference is
+    refunded at once through the payments module (``refund_automatic``) and the booking keeps
+    the new price; to a dearer one the move is refused (the resident would owe the difference,
+    and a second payment for one seat is more confusing than cancelling and booking anew)."""
     if target.pk == booking.course_id:
         raise MoveRefused(_("The participant is already in this course."))
     with transaction.atomic():
@@ -147,12 +161,34 @@ def participant_move(*, booking: Booking, target: Course, by: User) -> Booking:
             )
         if target.seats_taken >= target.capacity:
             raise MoveRefused(_("The course %(course)s is full.") % {"course": target.title})
+        new_price = course_price(target)
+        difference = booking.price_cents - new_price
+        if difference < 0:
+            raise MoveRefused(
+                _(
+                    "The course %(course)s costs %(price)s, %(more)s more than was paid. A move "
+                    "can only go to a course at the same price or cheaper: cancel the booking "
+                    "(refunded) and let the resident book the other course."
+                )
+                % {"course": target.title, "price": euros(new_price), "more": euros(-difference)}
+            )
         from .holds import _free_seat
 
         old_seat = booking.seat
         booking.course = target
         booking.seat = _free_seat(target)
-        booking.save(update_fields=["course", "seat"])
+        booking.price_cents = new_price
+        booking.save(update_fields=["course", "seat", "price_cents"])
+        refunded = 0
+        if difference > 0 and booking.payment is not None:
+            with translation.override(_language(booking)):
+                refund = refund_automatic(
+                    payment=booking.payment,
+                    amount_cents=difference,
+                    reason=_("Booking %(ref)s moved to a cheaper course")
+                    % {"ref": booking.reference},
+                )
+            refunded = refund.amount_cents if refund is not None else 0
         target.seats_taken += 1
         target.save(update_fields=["seats_taken"])
         seat_release(course=source, seat=old_seat, freed_by=booking)
@@ -160,20 +196,26 @@ def participant_move(*, booking: Booking, target: Course, by: User) -> Booking:
             action="swim.participant_moved",
             actor=by,
             obj=booking,
-            data={"from": source.pk, "to": target.pk},
+            data={"from": source.pk, "to": target.pk, "refunded_cents": refunded},
         )
-        with translation.override(booking.account.preferred_language or settings.LANGUAGE_CODE):
+        with translation.override(_language(booking)):
+            body = _("%(name)s now takes part in %(course)s, first lesson %(day)s.") % {
+                "name": booking.participant_name,
+                "course": target.title,
+                "day": target.first_day.strftime("%d.%m.%Y"),
+            }
+            if refunded:
+                body += " " + _(
+                    "The new course is cheaper: %(amount)s is being paid back to you."
+                ) % {"amount": euros(refunded)}
             message_deliver(
-                recipient=booking.account,
-                subject=_("Your swimming course has changed"),
-                body=_("%(name)s now takes part in %(course)s, first lesson %(day)s.")
-                % {
-                    "name": booking.participant_name,
-                    "course": target.title,
-                    "day": target.first_day.strftime("%d.%m.%Y"),
-                },
+                recipient=booking.account, subject=_("Your swimming course has changed"), body=body
             )
-    return booking
+    return Moved(booking, refunded)
+
+
+def _language(booking: Booking) -> str:
+    return booking.account.preferred_language or settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
@@ -183,7 +225,13 @@ class SeasonFigures:
     held: int
     waiting: int
     cancellations: int
-    sold_out_after: timedelta | None
+    sold_out_after: timedelta | None  # from the end of the random-order window
+
+    @property
+    def sold_out_minutes(self) -> int | None:
+        if self.sold_out_after is None:
+            return None
+        return max(round(self.sold_out_after.total_seconds() / 60), 0)
 
 
 def season_figures(season: Season) -> SeasonFigures:

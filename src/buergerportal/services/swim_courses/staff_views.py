@@ -1,5 +1,5 @@
 """Pool staff pages: seasons with their figures, a course's participants, attendance, messages,
-moving a participant and cancelling a course. Seasons and courses are kept in the admin."""
+moving a participant and cancelling a course. Seasons and courses: ``staff_edit_views``."""
 
 from __future__ import annotations
 
@@ -14,14 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from buergerportal.accounts.models import User
+from buergerportal.accounts.permissions import units_for_staff
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
+from buergerportal.core.money import euros
 from buergerportal.privacy.access_log import data_accesses_listed
 
 from .access import booking_for_staff, course_for_staff, courses_for_staff, seasons_for_staff
 from .cancellation import course_cancel
+from .fees import course_price
 from .forms import CancelCourseForm, MessageForm
-from .models import Booking, Course, WaitingListEntry
+from .models import Booking, Course, Pool, WaitingListEntry
 from .staff import (
     MoveRefused,
     attendance_record,
@@ -42,7 +45,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         (season, season_figures(season), courses_for_staff(user).filter(season=season))
         for season in seasons_for_staff(user)[:5]
     ]
-    return render(request, "swim_courses/staff_home.html", {"seasons": seasons})
+    pools = Pool.objects.filter(unit__in=units_for_staff(user))
+    return render(request, "swim_courses/staff_home.html", {"seasons": seasons, "pools": pools})
 
 
 def _participants_listed(
@@ -75,11 +79,12 @@ def _course_page(request: HttpRequest, course_id: int, **forms: object) -> HttpR
         if day is not None
         else set()
     )
-    others = (
-        courses_for_staff(user)
+    others = [
+        (other, course_price(other))
+        for other in courses_for_staff(user)
         .filter(season=course.season, cancelled_at=None)
         .exclude(pk=course.pk)
-    )
+    ]
     return render(
         request,
         "swim_courses/staff_course.html",
@@ -184,9 +189,16 @@ def staff_move(request: HttpRequest, booking_id: int) -> HttpResponse:
         messages.error(request, _("Choose the course to move the participant to."))
     else:
         try:
-            participant_move(booking=booking, target=target, by=user)
+            moved = participant_move(booking=booking, target=target, by=user)
         except MoveRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, _("The participant was moved."))
+            if moved.refunded_cents:
+                messages.success(
+                    request,
+                    _("The participant was moved; %(amount)s is refunded to the resident.")
+                    % {"amount": euros(moved.refunded_cents)},
+                )
+            else:
+                messages.success(request, _("The participant was moved."))
     return redirect("swim_courses:staff_course", course_id=booking.course_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import staff_views, views
+from . import staff_edit_views, staff_views, views
 
 app_name = "swim_courses"
 urlpatterns = [
@@ -16,6 +16,20 @@ urlpatterns = [
     path("warteraum/<int:season_id>/stand.json", views.waiting_room_status, name="room_status"),
     path("verwaltung/", staff_views.staff_home, name="staff"),
     path("verwaltung/kurs/<int:course_id>/", staff_views.staff_course, name="staff_course"),
+    path("verwaltung/saison/neu/", staff_edit_views.season_edit, name="staff_season_new"),
+    path("verwaltung/bad/neu/", staff_edit_views.pool_edit, name="staff_pool_new"),
+    path("verwaltung/bad/<int:pool_id>/", staff_edit_views.pool_edit, name="staff_pool"),
+    path("verwaltung/saison/<int:season_id>/", staff_edit_views.season_edit, name="staff_season"),
+    path(
+        "verwaltung/saison/<int:season_id>/kurs/neu/",
+        staff_edit_views.course_edit,
+        name="staff_course_new",
+    ),
+    path(
+        "verwaltung/kurs/<int:course_id>/bearbeiten/",
+        staff_edit_views.course_edit,
+        name="staff_course_edit",
+    ),
     path(
         "verwaltung/kurs/<int:course_id>/teilnehmende.csv", staff_views.staff_csv, name="staff_csv"
     ),

@@ -235,7 +235,8 @@ def waiting_room(request: HttpRequest, season_id: int) -> HttpResponse:
             form.add_error(None, _("Too many requests. Please wait a minute and try again."))
         elif form.is_valid() and _proof_ok(form):
             try:
-                ticket_join(season=season, account=user)
+                shown_at = bot_check.stamp_arrival(form.cleaned_data["stamp"], user.pk)
+                ticket_join(season=season, account=user, shown_at=shown_at)
             except JoinRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
@@ -252,7 +253,7 @@ def waiting_room(request: HttpRequest, season_id: int) -> HttpResponse:
             **_room_context(season, status),
             "form": form,
             "challenge": bot_check.challenge_new() if ticket is None else None,
-            "stamp": bot_check.stamp_new(),
+            "stamp": bot_check.stamp_new(user.pk),
             "nojs_wait": int(getattr(settings, "SWIM_NOJS_WAIT_SECONDS", 20)),
             "not_open": timezone.now() < season.waiting_room_from,
         },

@@ -6,7 +6,9 @@ until ``lottery_minutes`` after the published opening time) gets a uniformly ran
 window is no advantage. Later arrivals queue behind them, first come first served. Booking
 starts when the window closes: the room lets in ``admit_at_once`` residents at a time, each for
 ``admission_minutes``; as they finish, the next are let in. One ticket per account and season
-(a unique constraint): leaving and coming back finds the same place.
+(a unique constraint): leaving and coming back finds the same place. A resident arrives when
+the waiting room page was served to the account (its signed stamp, ``pow.stamp_arrival``), not
+when an overloaded server got round to the join.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buergerportal.accounts.models import User
-from buergerportal.core.audit import audit_record
 
 from .models import Season, Ticket
 
@@ -38,25 +39,33 @@ def queue_key_for(*, season: Season, arrived_at: datetime) -> int:
     return Ticket.LATE + late_by // timedelta(microseconds=1)
 
 
-def ticket_join(*, season: Season, account: User) -> Ticket:
-    """The account's ticket for ``season``: the one it has, else a new one (never two)."""
+def ticket_join(*, season: Season, account: User, shown_at: datetime | None = None) -> Ticket:
+    """The account's ticket for ``season``: the one it has, else a new one (never two).
+
+    ``shown_at`` (from the signed stamp of the page the resident joined from) is the arrival
+    if it is earlier: a join that an overloaded server answers after the random-order window
+    closed still draws a random place if the page was served inside it."""
     existing = Ticket.objects.filter(season=season, account=account).first()
     if existing is not None:
         return existing
     now = timezone.now()
     if now < season.waiting_room_from:
         raise JoinRefused(_("The waiting room has not opened yet."))
+    arrived = now
+    if shown_at is not None and season.waiting_room_from <= shown_at < now:
+        arrived = shown_at
     try:
         with transaction.atomic():
             ticket = Ticket.objects.create(
                 season=season,
                 account=account,
-                arrived_at=now,
-                queue_key=queue_key_for(season=season, arrived_at=now),
+                arrived_at=arrived,
+                queue_key=queue_key_for(season=season, arrived_at=arrived),
             )
     except IntegrityError:  # the same account joined in another tab at the same moment
         return Ticket.objects.get(season=season, account=account)
-    audit_record(action="swim.waiting_room_joined", actor=account, obj=ticket)
+    # no audit entry: a place in the queue is not a legal act (the ticket row records it), and
+    # the audit chain's head row would serialise the thousands of joins of an opening minute
     return ticket
 
 
