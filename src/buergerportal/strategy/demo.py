@@ -64,11 +64,11 @@ def _unit_for(label: str) -> OrgUnit | None:
 
 
 def _staff(email: str, first: str, last: str, secret: str, unit: OrgUnit) -> User:
-    from buergerportal.web.demo_city import DEMO_PASSWORD
+    from buergerportal.web.demo_city import demo_password_set
 
     user, _ = User.objects.get_or_create(email=email)
     user.first_name, user.last_name, user.is_active = first, last, True
-    user.set_password(DEMO_PASSWORD)
+    demo_password_set(user)
     user.save()
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}

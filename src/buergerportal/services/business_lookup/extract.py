@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from buergerportal.applications.models import Application
+from buergerportal.documents.pdf import pdf_render
 
 from .lookup_log import lookup_log_record
 
@@ -29,8 +30,6 @@ def extract_on_approve(application: Application) -> None:
 
 
 def extract_pdf(*, application: Application) -> bytes:
-    from weasyprint import HTML
-
     record, answers = _record_and_answers(application)
     with translation.override(application.language):
         html = render_to_string(
@@ -43,7 +42,7 @@ def extract_pdf(*, application: Application) -> bytes:
                 "today": timezone.localdate(),
             },
         )
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf_render(html)
 
 
 def extract_documents(application: Application) -> list[tuple[str, bytes, str]]:

@@ -47,7 +47,7 @@ DEMO_DOGS = (
 
 @transaction.atomic
 def dog_tax_demo_load(*, users: dict[str, Any]) -> None:
-    from buergerportal.web.demo_city import DEMO_PASSWORD
+    from buergerportal.web.demo_city import demo_password_set
 
     dog_fees_load()
     unit = OrgUnit.objects.filter(slug="steueramt").first()
@@ -55,7 +55,7 @@ def dog_tax_demo_load(*, users: dict[str, Any]) -> None:
         return
     clerk, _created = User.objects.get_or_create(email=CLERK_EMAIL)
     clerk.first_name, clerk.last_name, clerk.is_active = "Tom", "Steuer", True
-    clerk.set_password(DEMO_PASSWORD)
+    demo_password_set(clerk)
     clerk.save()
     EmailAddress.objects.update_or_create(
         user=clerk, email=CLERK_EMAIL, defaults={"verified": True, "primary": True}

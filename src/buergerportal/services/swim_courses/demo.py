@@ -97,9 +97,9 @@ def _pool_staff(unit: OrgUnit) -> None:
     user.first_name, user.last_name = "Bea", "Bademeisterin"
     user.is_active = True
     user.is_staff = True
-    from buergerportal.web.demo_city import DEMO_PASSWORD
+    from buergerportal.web.demo_city import demo_password_set
 
-    user.set_password(DEMO_PASSWORD)
+    demo_password_set(user)
     user.save()
     EmailAddress.objects.update_or_create(
         user=user, email=POOL_STAFF, defaults={"verified": True, "primary": True}

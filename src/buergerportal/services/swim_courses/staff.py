@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from buergerportal.accounts.models import User
 from buergerportal.core.audit import audit_record
 from buergerportal.core.money import euros
+from buergerportal.documents.pdf import pdf_render
 from buergerportal.notifications.mailbox import message_deliver
 from buergerportal.payments.refunds import refund_automatic
 
@@ -93,10 +94,7 @@ def _present_map(course: Course) -> set[tuple[int, date]]:
 
 
 def participants_pdf(course: Course) -> bytes:
-    """The participant list with an attendance grid, a tagged PDF (WeasyPrint, as every
-    document of the portal)."""
-    from weasyprint import HTML
-
+    """The participant list with an attendance grid, a tagged PDF like every document."""
     days = lesson_days(course)
     present = _present_map(course)
     rows = [(b, ["x" if (b.pk, d) in present else "" for d in days]) for b in participants(course)]
@@ -104,7 +102,7 @@ def participants_pdf(course: Course) -> bytes:
         "swim_courses/participants_pdf.html",
         {"course": course, "days": days, "rows": rows, "city": settings.CITY_NAME},
     )
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf_render(html)
 
 
 def attendance_record(*, course: Course, day: date, present_ids: set[int], by: User) -> None:
