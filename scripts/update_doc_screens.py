@@ -34,6 +34,14 @@ SELECTION = [
     "payment-cancelled-en-mobile",
     "verify-valid-en-mobile",
     "verify-revoked-en-mobile",
+    # issue 16: what residents met, fixed
+    "start-search-first-de-mobile",
+    "service-page-in-order-de",
+    "service-page-information-only-de",
+    "payment-paid-de",
+    "error-step-radio-de-mobile",
+    "error-check-answers-de",
+    "mailbox-320-de-mobile",
 ]
 
 

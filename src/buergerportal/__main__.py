@@ -88,6 +88,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             flush=True,
         )
         return 2
+    # The web workers and the task worker read the address for their links (BP_SITE_URL's
+    # default in settings.py) from the same variables, so --host/--port reach them too.
+    os.environ["HOST"], os.environ["PORT"] = host, str(port)
     gunicorn = [
         sys.executable,
         "-m",

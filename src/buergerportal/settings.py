@@ -91,7 +91,14 @@ ALLOWED_HOSTS = env_list("BP_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEMO 
 CSRF_TRUSTED_ORIGINS = env_list("BP_CSRF_TRUSTED_ORIGINS", [])
 
 CITY_NAME = env_str("BP_CITY_NAME", "Mannheim")
-SITE_URL = env_str("BP_SITE_URL", "http://127.0.0.1:8000")
+# Links in emails, documents and payment returns. Without BP_SITE_URL: the address `serve` was
+# started on (HOST, PORT), so a demo on another port sends residents back to that port; a
+# wildcard HOST (0.0.0.0) links to this computer.
+_SERVE_HOST = env_str("HOST", "127.0.0.1")
+_LINK_HOST = "127.0.0.1" if _SERVE_HOST in {"", "0.0.0.0", "::", "[::]"} else _SERVE_HOST  # noqa: S104  (compared with, not bound)
+if ":" in _LINK_HOST and not _LINK_HOST.startswith("["):
+    _LINK_HOST = f"[{_LINK_HOST}]"  # an IPv6 literal in a URL
+SITE_URL = env_str("BP_SITE_URL", f"http://{_LINK_HOST}:{env_str('PORT', '8000')}").rstrip("/")
 
 # The enabled administrative services: packages under buergerportal/services/ (docs/services.md).
 # A service with its own Django app (models, migrations, periodic jobs: an ``apps.py``) is
@@ -285,18 +292,23 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Django's four rules (similarity, length, common, numeric) with one positive hint.
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "buergerportal.accounts.passwords.PasswordRulesValidator",
         "OPTIONS": {"min_length": 10},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:overview"
 ACCOUNT_ADAPTER = "buergerportal.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"login": "buergerportal.accounts.forms.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "buergerportal.accounts.forms.LoginForm",
+    # the new-password forms show one positive hint (accounts/passwords.py)
+    "signup": "buergerportal.accounts.passwords.SignupForm",
+    "change_password": "buergerportal.accounts.passwords.ChangePasswordForm",
+    "set_password": "buergerportal.accounts.passwords.SetPasswordForm",
+    "reset_password_from_key": "buergerportal.accounts.passwords.ResetPasswordKeyForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -154,6 +154,12 @@ def test_resident_gets_a_parking_permit(portal, another_portal, browser, parking
     pay_now(portal, "success")
     assert portal.t("Thank you, your payment has been received.") in page.inner_text("main")
     portal.check("payment-paid")
+    # Back in the portal, the page says what she now has and leads to it (issue 16)
+    holding = page.locator("#holding")
+    assert "Bewohnerparkausweis-" in holding.inner_text()
+    portal.click_and_load(holding.get_by_role("link", name=portal.t("Open them in your mailbox")))
+    assert "/postfach/" in page.url
+    assert "Bewohnerparkausweis-" in page.inner_text("main")
     application = Application.objects.get(reference=reference)
     assert application.status == "approved", application.check_results
     permit = Permit.objects.get(application=application)

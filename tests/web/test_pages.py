@@ -89,3 +89,21 @@ def test_demo_outbox_exists_only_in_the_demo(client, settings, tmp_path):
     html = client.get("/demo/outbox/").content.decode()
     assert "Bitte bestaetigen" in html
     assert '<a href="http://127.0.0.1:8000/accounts/confirm-email/abc/"' in html
+
+
+def test_the_easy_language_page_promises_only_services_that_can_be_done_online(client):
+    from dataclasses import replace
+
+    from buergerportal.catalogue import registry
+
+    html = client.get("/leichte-sprache/").content.decode()
+    assert "Einen Park-Ausweis für Ihre Straße bekommen." in html
+    assert "Einen Schwimm-Kurs buchen." in html
+    parking = registry.service_by_slug("bewohnerparkausweis")
+    registry.service_register(replace(parking, steps=()))  # no longer online
+    try:
+        html = client.get("/leichte-sprache/").content.decode()
+    finally:
+        registry.service_unregister("bewohnerparkausweis")
+    assert "Park-Ausweis" not in html
+    assert "Einen Schwimm-Kurs buchen." in html

@@ -87,6 +87,12 @@ class OrgUnit(models.Model):
     name_de = models.CharField(_("name (German)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
     email = models.EmailField(_("unit mailbox"), blank=True)
+    # Where residents reach the unit: shown on the pages of services that cannot be done
+    # online (and under "Contact" on every service page).
+    address = models.TextField(_("visiting address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    opening_hours_de = models.TextField(_("opening hours (German)"), blank=True)
+    opening_hours_en = models.TextField(_("opening hours (English)"), blank=True)
 
     class Meta:
         verbose_name = _("organisational unit")
@@ -101,6 +107,16 @@ class OrgUnit(models.Model):
         """The unit's name in the active language: the columns are its German source and
         English translation; other languages come from the content catalogues (``Text``)."""
         return str(Text(self.name_de, self.name_en))
+
+    @property
+    def opening_hours(self) -> str:
+        """The opening hours in the active language (German where no translation is kept)."""
+        return str(Text(self.opening_hours_de, self.opening_hours_en))
+
+    @property
+    def phone_link(self) -> str:
+        """The phone number for a ``tel:`` link: digits and a leading plus only."""
+        return "".join(c for c in self.phone if c.isdigit() or c == "+")
 
 
 class Role(models.TextChoices):

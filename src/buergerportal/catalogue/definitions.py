@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.utils import timezone
@@ -39,6 +39,16 @@ class Evidence:
     title: Text
     hint: Text = Text("", "")
     required: bool = True
+
+
+_F = TypeVar("_F", bound=forms.Field)
+
+
+def short_label(form_field: _F, text: Text) -> _F:
+    """Give a field whose label is a long question a short name for the error summary's link
+    ("Zulassung – Wählen Sie Ja oder Nein", not the whole question); returns the field."""
+    form_field.short_label = text.lazy()  # type: ignore[attr-defined]
+    return form_field
 
 
 @dataclass(frozen=True)
@@ -257,6 +267,9 @@ class ServiceDefinition:
     case_actions: Callable[[Any], list[tuple[str, str]]] | None = None
     # A template included on the service page for what only this service shows (e.g. zones).
     page_template: str = ""
+    # The URL name where a service with its own pages instead of form steps starts online
+    # (the swimming courses' course list); the service page's start button leads there.
+    start_url_name: str = ""
     # Once-only: what the registers already know about the applicant, shown on the first step
     # instead of being asked; a function of the user returning (label, value) pairs.
     applicant_facts: Callable[[Any], list[tuple[Text, str]]] | None = None
@@ -320,6 +333,12 @@ class ServiceDefinition:
     def applies_online(self) -> bool:
         """A service with form steps can be applied for online."""
         return bool(self.steps)
+
+    @property
+    def online(self) -> bool:
+        """Whether residents can do this service online: with form steps or its own pages.
+        A service that is not online is "information only": its page gives the unit's contact."""
+        return self.applies_online or bool(self.start_url_name)
 
     def step(self, slug: str) -> Step | None:
         return next((s for s in self.steps if s.slug == slug), None)

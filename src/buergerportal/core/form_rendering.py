@@ -38,6 +38,12 @@ class KernBoundField(BoundField):
         attrs["placeholder"] = False
         return attrs
 
+    @property
+    def summary_label(self) -> Any:
+        """The field's name in the error summary: its short label where the label is a long
+        question (``catalogue.definitions.short_label``), else the label."""
+        return getattr(self.field, "short_label", None) or self.label
+
 
 class KernFormRenderer(TemplatesSetting):
     form_template_name = "core/forms/form.html"

@@ -8,6 +8,7 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from buergerportal.payments.listeners import (
+            payment_holding_register,
             register_receipt_listener,
             register_return_listener,
         )
@@ -18,10 +19,12 @@ class NotificationsConfig(AppConfig):
         )
 
         from .debit_returns import debit_return_to_mailbox
+        from .holdings import application_holding
         from .receipts import receipt_to_mailbox
         from .subscribers import email_on_information_requested, email_on_submitted
 
         register_receipt_listener(receipt_to_mailbox)
+        payment_holding_register("applications.application", application_holding)
         register_return_listener(debit_return_to_mailbox)
         subscriber_register(ApplicationSubmitted, email_on_submitted)
         subscriber_register(InformationRequested, email_on_information_requested)

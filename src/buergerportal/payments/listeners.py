@@ -89,3 +89,36 @@ def unregister_return_listener(callback: ReturnCallback) -> None:
 
 def return_listeners() -> list[ReturnCallback]:
     return list(_return_listeners)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """What the payer now has for a booked payment, said on the page the provider sends them back
+    to: ``headline`` ("Your permit is in your mailbox."), and a link to it."""
+
+    headline: str
+    link_label: str
+    url: str
+    details: tuple[str, ...] = ()  # e.g. the documents' file names
+
+
+HoldingReader = Callable[["Payment"], Holding | None]
+_holding_readers: dict[str, HoldingReader] = {}
+
+
+def payment_holding_register(payable_type: str, reader: HoldingReader) -> None:
+    """``reader(payment)`` says what a booked payment for ``payable_type`` gave the payer (or
+    None); the payable's owner registers it in its ``AppConfig.ready``."""
+    _holding_readers[payable_type.lower()] = reader
+
+
+def payment_holding_unregister(payable_type: str) -> None:
+    _holding_readers.pop(payable_type.lower(), None)
+
+
+def payment_holding(payment: Payment) -> Holding | None:
+    """What the payer now has for this payment: None until it is booked or if nobody says."""
+    if not payment.is_booked:
+        return None
+    reader = _holding_readers.get(f"{payment.payable_type.app_label}.{payment.payable_type.model}")
+    return reader(payment) if reader is not None else None

@@ -17,12 +17,65 @@ from buergerportal.registers.demo import demo_registers_load
 
 DEMO_PASSWORD = "Demo-Passwort-2026"  # noqa: S105  (the demo's published password)
 
+
+@dataclass(frozen=True)
+class DemoUnit:
+    slug: str
+    name_de: str
+    name_en: str
+    address: str
+    phone: str
+    opening_hours_de: str
+    opening_hours_en: str
+
+
+_OFFICE_HOURS = (
+    "Mo, Di, Mi, Fr 8–12 Uhr\nDo 14–18 Uhr",
+    "Mon, Tue, Wed, Fri 8 am–12 noon\nThu 2–6 pm",
+)
 UNITS = [
-    ("buergerservice", "Bürgerservice", "Citizen services"),
-    ("standesamt", "Standesamt", "Registry office"),
-    ("sportamt", "Sportamt", "Sports office"),
-    ("gewerbe", "Gewerbe", "Business licensing"),
-    ("steueramt", "Steueramt", "Tax office"),
+    DemoUnit(
+        "buergerservice",
+        "Bürgerservice",
+        "Citizen services",
+        "Bürgerservice Mitte\nK 7\n68159 Mannheim",
+        "0621 115",
+        *_OFFICE_HOURS,
+    ),
+    DemoUnit(
+        "standesamt",
+        "Standesamt",
+        "Registry office",
+        "Standesamt Mannheim\nK 7\n68159 Mannheim",
+        "0621 293-2844",
+        *_OFFICE_HOURS,
+    ),
+    DemoUnit(
+        "sportamt",
+        "Sportamt",
+        "Sports office",
+        "Fachbereich Sport und Freizeit\nCollinistraße 1\n68161 Mannheim",
+        "0621 293-4004",
+        "Mo–Fr 9–12 Uhr",
+        "Mon–Fri 9 am–12 noon",
+    ),
+    DemoUnit(
+        "gewerbe",
+        "Gewerbe",
+        "Business licensing",
+        "Gewerbeangelegenheiten\nK 7\n68159 Mannheim",
+        "0621 293-3330",
+        *_OFFICE_HOURS,
+    ),
+    DemoUnit(
+        "steueramt",
+        "Steueramt",
+        "Tax office",
+        "Steueramt\nCollinistraße 1\n68161 Mannheim",
+        "0621 293-9440",
+        "Mo–Do 8–15 Uhr\nFr 8–12 Uhr",
+        "Mon–Thu 8 am–3 pm\nFri 8 am–12 noon",
+    ),
 ]
 
 
@@ -85,10 +138,18 @@ RESIDENTS = [
 def demo_city_load() -> list[DemoPerson]:
     """Create or refresh the demo city; returns everyone who can log in."""
     units = {}
-    for slug, name_de, name_en in UNITS:
-        units[slug], _ = OrgUnit.objects.update_or_create(
-            slug=slug,
-            defaults={"name_de": name_de, "name_en": name_en, "email": f"{slug}@mannheim.example"},
+    for unit in UNITS:
+        units[unit.slug], _ = OrgUnit.objects.update_or_create(
+            slug=unit.slug,
+            defaults={
+                "name_de": unit.name_de,
+                "name_en": unit.name_en,
+                "email": f"{unit.slug}@mannheim.example",
+                "address": unit.address,
+                "phone": unit.phone,
+                "opening_hours_de": unit.opening_hours_de,
+                "opening_hours_en": unit.opening_hours_en,
+            },
         )
     users = {}
     for person in [*STAFF, *RESIDENTS]:

@@ -12,8 +12,10 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_ratelimit.decorators import ratelimit
 
+from buergerportal.accounts.models import OrgUnit
 from buergerportal.catalogue import registry
 from buergerportal.core.feedback import feedback_submit
 from buergerportal.core.forms import FeedbackForm
@@ -39,8 +41,28 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "web/pages/privacy.html", {"notice": privacy_notice()})
 
 
+# What the easy-language page offers, one sentence per service; a sentence shows only while
+# its service exists and can be done online here (the page promises only what exists).
+EASY_LANGUAGE_SERVICES = (
+    ("bewohnerparkausweis", gettext_lazy("Get a parking permit for your street.")),
+    ("personenstandsurkunde", gettext_lazy("Order a birth certificate.")),
+    ("schwimmkurs", gettext_lazy("Book a swimming course.")),
+    ("hundesteuer", gettext_lazy("Register your dog.")),
+    ("familienpass", gettext_lazy("Apply for a family pass.")),
+)
+EASY_LANGUAGE_HELP_UNIT = "buergerservice"
+
+
 def easy_language(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/pages/easy_language.html")
+    offers = []
+    for slug, sentence in EASY_LANGUAGE_SERVICES:
+        service = registry.service_by_slug(slug)
+        if service is not None and service.online:
+            offers.append(sentence)
+    help_unit = OrgUnit.objects.filter(slug=EASY_LANGUAGE_HELP_UNIT).first()
+    return render(
+        request, "web/pages/easy_language.html", {"offers": offers, "help_unit": help_unit}
+    )
 
 
 def sign_language(request: HttpRequest) -> HttpResponse:

@@ -186,3 +186,16 @@ def test_the_course_list_filters_and_shows_seats_left(client, course, aqua):
     assert "Seepferdchen" in html and "3 Plätze frei" in html
     detail = client.get(f"/schwimmkurse/kurs/{course.pk}/").content.decode()
     assert "Beckenlifter" in detail and "60,00" in detail
+
+
+def test_after_paying_the_resident_is_told_the_seat_is_booked_and_led_to_their_courses(
+    client, course, resident, test_provider, django_capture_on_commit_callbacks
+):
+    client.force_login(resident)
+    book(client, course, name="Mia Muster")
+    booking = Booking.objects.get()
+    pay(client, booking, django_capture_on_commit_callbacks)
+    booking.refresh_from_db()
+    html = client.get(f"/zahlungen/{booking.payment.public_id}/").content.decode()
+    assert f"Ihr Platz im Kurs „{course.title}“ für Mia Muster ist gebucht" in html
+    assert 'href="/schwimmkurse/meine/"' in html

@@ -17,6 +17,7 @@ from buergerportal.accounts.request_user import resident_from_request
 
 from ..access import mandates_for_payer, payment_for_payer, receipt_for_payer
 from ..creation import PaymentError, payment_retry, payment_start
+from ..listeners import payment_holding
 from ..models import PaymentState
 from ..providers.registry import payment_provider, provider_is_test
 from ..settlement import payment_refresh
@@ -69,6 +70,7 @@ def result(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "payments/result.html",
         {
             "payment": payment,
+            "holding": payment_holding(payment),
             "items": payment.items.all(),
             "receipt": getattr(payment, "receipt", None),
             "test_page": test_page,

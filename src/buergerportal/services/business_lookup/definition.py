@@ -11,6 +11,7 @@ from buergerportal.catalogue.definitions import (
     Step,
     Text,
     Workflow,
+    short_label,
 )
 
 from . import rules
@@ -73,13 +74,16 @@ SERVICE = ServiceDefinition(
             "betrieb",
             Text("Über welches Gewerbe?", "About which business?"),
             fields={
-                "business_number": forms.CharField(
-                    label=Text(
-                        "Gewerbenummer (aus der Suche, falls bekannt)",
-                        "Business number (from the search, if known)",
-                    ).lazy(),
-                    required=False,
-                    max_length=12,
+                "business_number": short_label(
+                    forms.CharField(
+                        label=Text(
+                            "Gewerbenummer (aus der Suche, falls bekannt)",
+                            "Business number (from the search, if known)",
+                        ).lazy(),
+                        required=False,
+                        max_length=12,
+                    ),
+                    Text("Gewerbenummer", "Business number"),
                 ),
                 "business_name": forms.CharField(
                     label=Text("Name des Gewerbes", "Name of the business").lazy(),

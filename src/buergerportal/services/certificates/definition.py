@@ -12,6 +12,7 @@ from buergerportal.catalogue.definitions import (
     Step,
     Text,
     Workflow,
+    short_label,
 )
 
 from . import rules
@@ -186,11 +187,14 @@ SERVICE = ServiceDefinition(
                 "family_name": name_field("Familienname", "Family name"),
                 "birth_name": name_field("Geburtsname", "Birth name", required=False),
                 "given_names": name_field("Vornamen", "Given names"),
-                "event_date": EventDateField(
-                    label=Text(
-                        "Datum des Ereignisses (Geburt, Eheschließung oder Tod)",
-                        "Date of the event (birth, marriage or death)",
-                    ).lazy()
+                "event_date": short_label(
+                    EventDateField(
+                        label=Text(
+                            "Datum des Ereignisses (Geburt, Eheschließung oder Tod)",
+                            "Date of the event (birth, marriage or death)",
+                        ).lazy()
+                    ),
+                    Text("Datum des Ereignisses", "Date of the event"),
                 ),
                 "event_place": name_field(
                     "Ort des Ereignisses",

@@ -19,6 +19,7 @@ from buergerportal.catalogue.definitions import (
     Step,
     Text,
     Workflow,
+    short_label,
 )
 
 from . import rules
@@ -191,13 +192,16 @@ SERVICE = ServiceDefinition(
                     widget=forms.DateInput(attrs={"type": "date"}),
                     error_messages=DATE_ERRORS,
                 ),
-                "previous": forms.CharField(
-                    label=Text(
-                        "Vorherige Halterin oder vorheriger Halter, oder bisherige Gemeinde",
-                        "Previous holder, or the municipality you moved from",
-                    ).lazy(),
-                    required=False,
-                    max_length=200,
+                "previous": short_label(
+                    forms.CharField(
+                        label=Text(
+                            "Vorherige Halterin oder vorheriger Halter, oder bisherige Gemeinde",
+                            "Previous holder, or the municipality you moved from",
+                        ).lazy(),
+                        required=False,
+                        max_length=200,
+                    ),
+                    Text("Vorherige Haltung", "Previous keeper"),
                 ),
             },
             validate=rules.dates_valid,

@@ -7,6 +7,7 @@ from buergerportal.catalogue.definitions import (
     Step,
     Text,
     Workflow,
+    short_label,
 )
 
 from . import rules
@@ -44,15 +45,19 @@ SERVICE = ServiceDefinition(
             "wohnsitz",
             Text("Wo wohnen Sie?", "Where do you live?"),
             fields={
-                "main_residence": forms.ChoiceField(
-                    label=Text(
-                        "Ist Ihr Hauptwohnsitz in der Stadt?", "Is your main residence in the city?"
-                    ).lazy(),
-                    choices=YES_NO,
-                    widget=forms.RadioSelect,
-                    error_messages={
-                        "required": Text("Wählen Sie Ja oder Nein", "Select yes or no").lazy()
-                    },
+                "main_residence": short_label(
+                    forms.ChoiceField(
+                        label=Text(
+                            "Ist Ihr Hauptwohnsitz in der Stadt?",
+                            "Is your main residence in the city?",
+                        ).lazy(),
+                        choices=YES_NO,
+                        widget=forms.RadioSelect,
+                        error_messages={
+                            "required": Text("Wählen Sie Ja oder Nein", "Select yes or no").lazy()
+                        },
+                    ),
+                    Text("Hauptwohnsitz", "Main residence"),
                 ),
             },
         ),
@@ -60,18 +65,21 @@ SERVICE = ServiceDefinition(
             "kinder",
             Text("Ihre Kinder", "Your children"),
             fields={
-                "children_count": forms.IntegerField(
-                    label=Text(
-                        "Wie viele Kinder unter 18 leben bei Ihnen?",
-                        "How many children under 18 live with you?",
-                    ).lazy(),
-                    min_value=1,
-                    max_value=15,
-                    error_messages={
-                        "required": Text(
-                            "Geben Sie die Zahl der Kinder ein", "Enter the number of children"
-                        ).lazy()
-                    },
+                "children_count": short_label(
+                    forms.IntegerField(
+                        label=Text(
+                            "Wie viele Kinder unter 18 leben bei Ihnen?",
+                            "How many children under 18 live with you?",
+                        ).lazy(),
+                        min_value=1,
+                        max_value=15,
+                        error_messages={
+                            "required": Text(
+                                "Geben Sie die Zahl der Kinder ein", "Enter the number of children"
+                            ).lazy()
+                        },
+                    ),
+                    Text("Anzahl der Kinder", "Number of children"),
                 ),
                 "youngest_birth_date": forms.DateField(
                     label=Text(
@@ -93,14 +101,17 @@ SERVICE = ServiceDefinition(
             "erwachsene",
             Text("Weitere Erwachsene", "More adults"),
             fields={
-                "more_adults": forms.CharField(
-                    label=Text(
-                        "Namen von bis zu drei weiteren Erwachsenen, einer pro Zeile",
-                        "Names of up to three more adults, one per line",
-                    ).lazy(),
-                    required=False,
-                    max_length=400,
-                    widget=forms.Textarea(attrs={"rows": 3}),
+                "more_adults": short_label(
+                    forms.CharField(
+                        label=Text(
+                            "Namen von bis zu drei weiteren Erwachsenen, einer pro Zeile",
+                            "Names of up to three more adults, one per line",
+                        ).lazy(),
+                        required=False,
+                        max_length=400,
+                        widget=forms.Textarea(attrs={"rows": 3}),
+                    ),
+                    Text("Weitere Erwachsene", "Other adults"),
                 ),
             },
             validate=rules.more_adults_limit,

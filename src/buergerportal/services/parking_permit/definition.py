@@ -9,6 +9,7 @@ from buergerportal.catalogue.definitions import (
     Text,
     TrustLevel,
     Workflow,
+    short_label,
 )
 
 from . import rules
@@ -83,16 +84,19 @@ SERVICE = ServiceDefinition(
                         ).lazy()
                     },
                 ),
-                "own_vehicle": forms.ChoiceField(
-                    label=Text(
-                        "Ist das Fahrzeug auf Sie zugelassen?",
-                        "Is the vehicle registered in your name?",
-                    ).lazy(),
-                    choices=YES_NO,
-                    widget=forms.RadioSelect,
-                    error_messages={
-                        "required": Text("Wählen Sie Ja oder Nein", "Select yes or no").lazy()
-                    },
+                "own_vehicle": short_label(
+                    forms.ChoiceField(
+                        label=Text(
+                            "Ist das Fahrzeug auf Sie zugelassen?",
+                            "Is the vehicle registered in your name?",
+                        ).lazy(),
+                        choices=YES_NO,
+                        widget=forms.RadioSelect,
+                        error_messages={
+                            "required": Text("Wählen Sie Ja oder Nein", "Select yes or no").lazy()
+                        },
+                    ),
+                    Text("Zulassung", "Registration"),
                 ),
             },
         ),
@@ -101,23 +105,26 @@ SERVICE = ServiceDefinition(
             Text("Wer ist Halter des Fahrzeugs?", "Who holds the vehicle?"),
             condition=rules.uses_other_vehicle,
             fields={
-                "usage_explanation": forms.CharField(
-                    label=Text(
-                        "Warum nutzen Sie das Fahrzeug dauerhaft?",
-                        "Why is the vehicle in your permanent use?",
-                    ).lazy(),
-                    help_text=Text(
-                        "Zum Beispiel Firmenwagen oder Auto der Eltern",
-                        "For example a company car or your parents' car",
-                    ).lazy(),
-                    max_length=1000,
-                    widget=forms.Textarea(attrs={"rows": 4}),
-                    error_messages={
-                        "required": Text(
-                            "Erklären Sie, warum Sie das Fahrzeug nutzen",
-                            "Explain why you use the vehicle",
-                        ).lazy()
-                    },
+                "usage_explanation": short_label(
+                    forms.CharField(
+                        label=Text(
+                            "Warum nutzen Sie das Fahrzeug dauerhaft?",
+                            "Why is the vehicle in your permanent use?",
+                        ).lazy(),
+                        help_text=Text(
+                            "Zum Beispiel Firmenwagen oder Auto der Eltern",
+                            "For example a company car or your parents' car",
+                        ).lazy(),
+                        max_length=1000,
+                        widget=forms.Textarea(attrs={"rows": 4}),
+                        error_messages={
+                            "required": Text(
+                                "Erklären Sie, warum Sie das Fahrzeug nutzen",
+                                "Explain why you use the vehicle",
+                            ).lazy()
+                        },
+                    ),
+                    Text("Dauerhafte Nutzung", "Permanent use"),
                 ),
             },
             evidence=("usage_declaration",),

@@ -11,12 +11,16 @@ class SwimCoursesConfig(AppConfig):
 
     def ready(self) -> None:
         from buergerportal.core.schedule import job_register
-        from buergerportal.payments.listeners import register_payment_listener
+        from buergerportal.payments.listeners import (
+            payment_holding_register,
+            register_payment_listener,
+        )
 
-        from .payment import booking_payment_paid
+        from .payment import booking_holding, booking_payment_paid
         from .tasks import swim_holds_expire_task
 
         register_payment_listener("swim_courses.booking", on_paid=booking_payment_paid)
+        payment_holding_register("swim_courses.booking", booking_holding)
         # Holds also expire lazily whenever a course is booked; the job returns the seats of
         # courses nobody touches.
         job_register(

@@ -9,6 +9,7 @@ SERVICE = ServiceDefinition(
         "Book and pay for swimming courses in the city's pools, for children and adults.",
     ),
     unit="sportamt",
+    start_url_name="swim_courses:list",
     life_situations=("leisure", "family"),
     fee=Text("zum Beispiel 60 Euro für 6 Wochen", "for example 60 euros for 6 weeks"),
     duration=Text("Platz sofort bestätigt", "seat confirmed at once"),

@@ -17,6 +17,7 @@ from buergerportal.core.audit import audit_record
 from buergerportal.core.money import euros
 from buergerportal.notifications.mailbox import message_deliver
 from buergerportal.payments.creation import FeeItem, payment_create
+from buergerportal.payments.listeners import Holding
 from buergerportal.payments.models import Payment, PaymentState
 
 from .fees import LABELS, course_fee_code
@@ -137,3 +138,24 @@ def _late_payment_refund(*, booking: Booking, payment: Payment) -> None:
 
 def _tell(booking: Booking, *, subject: str, body: str) -> None:
     message_deliver(recipient=booking.account, subject=subject, body=body)
+
+
+def booking_holding(payment: Payment) -> Holding | None:
+    """What the payer has after paying (``payment_holding_register``): the booked seat."""
+    booking = Booking.objects.select_related("course").filter(pk=payment.payable_id).first()
+    if (
+        booking is None
+        or booking.status != BookingStatus.BOOKED
+        or booking.payment_id != payment.pk
+    ):
+        return None
+    return Holding(
+        headline=_("Your seat in “%(course)s” for %(name)s is booked (%(ref)s).")
+        % {
+            "course": booking.course.title,
+            "name": booking.participant_name,
+            "ref": booking.reference,
+        },
+        link_label=_("Your swimming courses"),
+        url=reverse("swim_courses:mine"),
+    )
