@@ -36,7 +36,9 @@ class DjangoTransport(requests.adapters.BaseAdapter):
         headers = {
             "HTTP_" + name.upper().replace("-", "_"): value
             for name, value in request.headers.items()
-            if name.lower() not in {"content-type", "content-length"}
+            # no Accept-Encoding: this adapter hands over the body as is, where a real HTTP
+            # stack would undo the portal's gzip
+            if name.lower() not in {"content-type", "content-length", "accept-encoding"}
         }
         body = request.body or b""
         if isinstance(body, str):
