@@ -190,7 +190,7 @@ def print_batch(orders: int) -> None:
         from buergerportal.accounts.models import OrgUnit, Role
         from buergerportal.applications.models import Draft
         from buergerportal.applications.submission import application_submit
-        from buergerportal.documents.pdf import pdf_render
+        from buergerportal.core.pdf import pdf_render
         from buergerportal.services.certificates.dispatch import batch_create
         from buergerportal.services.certificates.printing import certificates_html, order_pages
         from buergerportal.services.certificates.register_synthetic import civil_register_create

@@ -13,9 +13,9 @@ from buergerportal.applications.models import Application, Status
 from buergerportal.applications.steps import answer_summary
 from buergerportal.catalogue.definitions import ServiceDefinition
 from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.core.pdf import pdf_render
 
 from .models import Notice
-from .pdf import pdf_render
 
 
 def notice_render(*, application: Application) -> bytes:

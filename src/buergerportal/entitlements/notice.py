@@ -8,7 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from buergerportal.documents.pdf import pdf_render
+from buergerportal.core.pdf import pdf_render
 
 if TYPE_CHECKING:
     from .kinds import EntitlementKind

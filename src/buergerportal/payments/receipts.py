@@ -18,7 +18,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from buergerportal.documents.pdf import pdf_render
+from buergerportal.core.pdf import pdf_render
 
 from .listeners import receipt_listeners
 from .models import DirectDebit, DirectDebitState, Payment, PaymentMethod, Receipt

@@ -352,7 +352,7 @@ def test_a_vehicle_class_without_permits_stops_on_check_your_answers_with_the_an
 def test_every_document_in_the_mailbox_is_a_tagged_pdf_in_the_residents_language(apply, anna):
     """Notice, permit and receipt carry a structure tree, the language and a title (PDF/UA-1)."""
     from buergerportal.notifications.models import Attachment
-    from tests.documents.test_pdf import tags
+    from tests.core.test_pdf import tags
 
     apply(anna, plate="ma-as 2026")
     attachments = Attachment.objects.filter(message__recipient=anna, content_type="application/pdf")

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from buergerportal.applications.models import Application
-from buergerportal.documents.pdf import pdf_render
+from buergerportal.core.pdf import pdf_render
 
 from .lookup_log import lookup_log_record
 

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from buergerportal.core.i18n import Text
-from buergerportal.documents.pdf import pdf_render
+from buergerportal.core.pdf import pdf_render
 
 from .address import address_lines
 from .issue import order_answers

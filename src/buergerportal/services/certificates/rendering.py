@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from buergerportal.core.audit import audit_record
-from buergerportal.documents.pdf import pdf_render
+from buergerportal.core.pdf import pdf_render
 
 from .models import CertificateOrder, DispatchBatch
 from .printing import certificates_html, letters_html, order_pages

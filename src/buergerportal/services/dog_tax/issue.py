@@ -19,8 +19,8 @@ from buergerportal.applications.steps import walk
 from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.core.money import euros
+from buergerportal.core.pdf import pdf_render
 from buergerportal.documents.credentials import credential_issue
-from buergerportal.documents.pdf import pdf_render
 from buergerportal.entitlements.status import entitlement_revoke
 from buergerportal.registers.identity import person_for_user
 

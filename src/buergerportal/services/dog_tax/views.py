@@ -20,7 +20,7 @@ from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.cases.views import staff_required
 from buergerportal.catalogue.registry import service_by_slug
 from buergerportal.core.money import euros
-from buergerportal.documents.pdf import pdf_render
+from buergerportal.core.pdf import pdf_render
 from buergerportal.payments.access import payments_for_payable
 from buergerportal.payments.models import Mandate
 from buergerportal.privacy.access_log import data_accesses_listed

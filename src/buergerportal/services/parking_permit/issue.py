@@ -18,8 +18,8 @@ from buergerportal.applications.models import Application
 from buergerportal.applications.steps import walk
 from buergerportal.catalogue.definitions import ApprovalRefused
 from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.core.pdf import pdf_render
 from buergerportal.documents.credentials import credential_issue, credential_qr_svg
-from buergerportal.documents.pdf import pdf_render
 from buergerportal.entitlements.status import entitlement_revoke
 from buergerportal.registers.identity import person_for_user
 

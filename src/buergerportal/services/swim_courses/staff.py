@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from buergerportal.accounts.models import User
 from buergerportal.core.audit import audit_record
 from buergerportal.core.money import euros
-from buergerportal.documents.pdf import pdf_render
+from buergerportal.core.pdf import pdf_render
 from buergerportal.notifications.mailbox import message_deliver
 from buergerportal.payments.refunds import refund_automatic
 

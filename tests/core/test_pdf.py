@@ -1,11 +1,11 @@
-"""Every document is a tagged PDF (PDF/UA-1) made by the one renderer, documents.pdf."""
+"""Every document is a tagged PDF (PDF/UA-1) made by the one renderer, core.pdf."""
 
 from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from buergerportal.documents.pdf import pdf_render
+from buergerportal.core.pdf import pdf_render
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "buergerportal"
 
@@ -51,6 +51,6 @@ def test_no_module_calls_weasyprint_but_the_renderer():
     callers = [
         path.relative_to(SRC).as_posix()
         for path in SRC.rglob("*.py")
-        if "write_pdf(" in path.read_text() and path != SRC / "documents" / "pdf.py"
+        if "write_pdf(" in path.read_text() and path != SRC / "core" / "pdf.py"
     ]
     assert callers == []
