@@ -5,7 +5,8 @@
 set -euo pipefail
 PY="${1:-.venv/bin/python}"
 PATHS=(tests/services tests/payments tests/applications tests/cases tests/notifications
-       tests/documents tests/core/test_schedule.py)
+       tests/documents tests/core/test_schedule.py tests/procedures tests/privacy
+       tests/entitlements tests/strategy tests/figures)
 failed=()
 for moment in 2026-12-15T10:00:00+01:00 2027-01-01T00:30:00+01:00 2028-02-29T10:00:00+01:00; do
   echo "== date-sensitive tests at $moment"
