@@ -347,3 +347,18 @@ def test_the_portal_measure_page_moves_when_a_service_goes_online(client):
         registry.service_unregister("strategy-page-new-service")
     assert f"{online + 1} of {online + 4} planned services" in after
     assert not Measure.objects.get(number="1.1").changes.exists()
+
+
+def test_an_untranslated_measure_title_is_marked_german_on_the_english_pages(client):
+    measure = measure_make("1.1")
+    measure.title_en = ""
+    measure.save(update_fields=["title_en"])
+    measure_make("2.4")
+    for name, args in (("strategy:portfolio", []), ("strategy:measure", ["1.1"])):
+        page = client.get(reverse(name, args=args), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert '<span lang="de">Maßnahme 1.1</span>' in page
+    portfolio = client.get(reverse("strategy:portfolio"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Measure 2.4" in portfolio.content.decode()
+    assert '<span lang="de">Measure' not in portfolio.content.decode()
+    german = client.get(reverse("strategy:portfolio"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "<span lang=" not in german.split("<main")[1]

@@ -106,6 +106,22 @@ def text_format(template: str, params: Mapping[str, object]) -> str:
     )
 
 
+class ShownText(str):
+    """A content text as shown, with the language it is in (``lang``): German where the active
+    language had no translation. ``{{ text|lang_marked }}`` marks such a part for screen readers
+    (WCAG 3.1.2, language of parts)."""
+
+    lang: str
+
+    def __new__(cls, value: str, lang: str) -> ShownText:
+        shown = super().__new__(cls, value)
+        shown.lang = lang
+        return shown
+
+    def __reduce__(self) -> tuple[type[ShownText], tuple[str, str]]:
+        return (ShownText, (str(self), self.lang))
+
+
 @dataclass(frozen=True, init=False)
 class Text:
     """A content text: the German source, an optional English translation given beside it
@@ -129,14 +145,15 @@ class Text:
         """This text in ``language`` (default: the active one), along its fallback chain."""
         if not self.de:
             return ""
+        source = settings.LANGUAGE_CODE.lower()
         given = dict(self.translations)
         for code in language_chain(language):
-            if code == settings.LANGUAGE_CODE.lower():
-                return self.de
+            if code == source:
+                break
             found = content_translation(self.de, code) or given.get(code)
             if found:
-                return found
-        return self.de
+                return ShownText(found, code)
+        return ShownText(self.de, source)
 
     def format(self, params: Mapping[str, object], language: str | None = None) -> str:
         """This text in the language, with its ``{name}`` placeholders filled from params."""
