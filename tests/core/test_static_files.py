@@ -44,3 +44,18 @@ def test_a_new_file_is_a_change(sources):
     assert static_collect_if_changed() is True
     (sources / "print.css").write_text("@media print {}")
     assert static_collect_if_changed() is True
+
+
+def test_production_collects_a_gzipped_copy_of_each_style_sheet_to_send(sources, settings):
+    """The page-weight journey counts style sheets at their gzipped size: this is where the
+    gzipped file comes from (WhiteNoise sends it to every browser that accepts gzip)."""
+    rules = "".join(f".kern-rule-{n} {{ margin: {n}px; color: black; }}\n" for n in range(500))
+    (sources / "site.css").write_text(rules)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    assert static_collect_if_changed() is True
+    gzipped = list(settings.STATIC_ROOT.glob("site.*.css.gz"))
+    assert len(gzipped) == 1
+    assert gzipped[0].stat().st_size < len(rules) / 5
