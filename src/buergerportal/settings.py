@@ -221,7 +221,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open between requests like PostgreSQL's; core/sqlite_file.py reconnects when the
+    # database file is replaced underneath (a restore).
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

@@ -8,6 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self) -> None:
+        from django.core.signals import request_started
+        from django.db.backends.signals import connection_created
+
+        from .sqlite_file import sqlite_close_if_file_replaced, sqlite_connection_opened
+
+        connection_created.connect(sqlite_connection_opened, dispatch_uid="bp_sqlite_opened")
+        request_started.connect(sqlite_close_if_file_replaced, dispatch_uid="bp_sqlite_replaced")
+
         from .health import EXTRA_CHECKS
         from .schedule import schedule_health
 
