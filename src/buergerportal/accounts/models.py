@@ -7,6 +7,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from buergerportal.core.i18n import Text
@@ -74,9 +75,13 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.email
 
-    @property
+    @cached_property
     def is_staff_member(self) -> bool:
-        """Staff work cases: they belong to a unit, or administer the portal."""
+        """Staff work cases: they belong to a unit, or administer the portal.
+
+        Asked by the second-factor middleware and again by the page on every request: kept for
+        the life of this user object (one request), like Django's own cached relations.
+        """
         return self.is_staff or self.is_superuser or self.memberships.exists()
 
 

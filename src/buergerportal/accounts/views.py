@@ -39,12 +39,12 @@ def overview(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/overview.html",
         {
-            "units": units_for_staff(user),
+            "units": units_for_staff(user) if user.is_staff_member else [],
             "has_totp": has_totp(user),
             "trust_level": session_level(request),
             "bundid_linked": bundid_linked(user),
             "register_link": link,
-            "register_person": person_for_user(user) if link else None,
+            "register_person": person_for_user(user, link=link) if link else None,
         },
     )
 

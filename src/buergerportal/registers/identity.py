@@ -22,11 +22,15 @@ def register_read_listener_add(listener: Callable[..., object]) -> None:
         _READ_LISTENERS.append(listener)
 
 
-def person_for_user(user: Any) -> PersonRecord | None:
-    """The register record of a logged-in resident whose identity is linked, else None."""
+def person_for_user(user: Any, *, link: PersonLink | None = None) -> PersonRecord | None:
+    """The register record of a logged-in resident whose identity is linked, else None.
+
+    ``link``: the resident's link when the caller has already read it (saves a query).
+    """
     if not getattr(user, "is_authenticated", False):
         return None
-    link = PersonLink.objects.filter(user=user).first()
+    if link is None or link.user_id != user.pk:
+        link = PersonLink.objects.filter(user=user).first()
     if link is None:
         return None
     for listener in _READ_LISTENERS:
