@@ -10,6 +10,8 @@ class ParkingPermitConfig(AppConfig):
     verbose_name = _("Resident parking permits")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from buergerportal.applications.retention import register_application_hold
         from buergerportal.core.schedule import job_register
         from buergerportal.entitlements.kinds import entitlement_kind_register
@@ -17,9 +19,15 @@ class ParkingPermitConfig(AppConfig):
 
         from .changes import permit_change_paid
         from .entitlement import PERMIT_KIND
+        from .models import Zone, ZoneStreetRange
         from .retention import permits_application_hold
         from .suspension import permit_debit_overdue, permit_payment_paid
         from .tasks import permits_retention_sweep_task
+        from .zone_list import zone_list_changed
+
+        for model in (Zone, ZoneStreetRange):
+            for signal in (post_save, post_delete):
+                signal.connect(zone_list_changed, sender=model, dispatch_uid=f"zone-list-{model}")
 
         register_payment_listener("parking_permit.permitchange", on_paid=permit_change_paid)
         # a renewed permit is the payable of its direct debit (and of the online payment that

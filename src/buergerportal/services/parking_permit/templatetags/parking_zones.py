@@ -1,13 +1,12 @@
 from django import template
-from django.db.models import Prefetch
+from django.utils.safestring import SafeString, mark_safe
 
-from ..models import Zone, ZoneStreetRange
+from ..zone_list import zone_list_html
 
 register = template.Library()
 
 
 @register.simple_tag
-def parking_zones() -> list[Zone]:
-    """Every zone with its street ranges, for the list on the service page."""
-    ranges = Prefetch("ranges", queryset=ZoneStreetRange.objects.order_by("street", "first"))
-    return list(Zone.objects.prefetch_related(ranges))
+def parking_zone_list() -> SafeString:
+    """The zones with their streets for the service page (rendered by our own template)."""
+    return mark_safe(zone_list_html())  # noqa: S308  (HTML from our template, autoescaped)
