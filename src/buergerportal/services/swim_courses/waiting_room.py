@@ -7,8 +7,9 @@ window is no advantage. Later arrivals queue behind them, first come first serve
 starts when the window closes: the room lets in ``admit_at_once`` residents at a time, each for
 ``admission_minutes``; as they finish, the next are let in. One ticket per account and season
 (a unique constraint): leaving and coming back finds the same place. A resident arrives when
-the waiting room page was served to the account (its signed stamp, ``pow.stamp_arrival``), not
-when an overloaded server got round to the join.
+their request for the waiting room page reached the portal's proxy (``X-Request-Start`` from a
+trusted proxy, ``core.request_start``, kept in the page's signed stamp, ``pow.stamp_arrival``),
+not when an overloaded server got round to serving the page or the join.
 """
 
 from __future__ import annotations
@@ -39,21 +40,34 @@ def queue_key_for(*, season: Season, arrived_at: datetime) -> int:
     return Ticket.LATE + late_by // timedelta(microseconds=1)
 
 
-def ticket_join(*, season: Season, account: User, shown_at: datetime | None = None) -> Ticket:
+def ticket_join(
+    *,
+    season: Season,
+    account: User,
+    shown_at: datetime | None = None,
+    requested_at: datetime | None = None,
+) -> Ticket:
     """The account's ticket for ``season``: the one it has, else a new one (never two).
 
-    ``shown_at`` (from the signed stamp of the page the resident joined from) is the arrival
-    if it is earlier: a join that an overloaded server answers after the random-order window
-    closed still draws a random place if the page was served inside it."""
+    The arrival is the earliest of: now; ``shown_at``, when the resident asked for the page
+    they joined from (its signed stamp); ``requested_at``, when the join itself reached the
+    proxy (``core.request_start``). Both count only if they lie between the room's opening and
+    now, so a join that an overloaded server answers after the random-order window closed
+    still draws a random place if the resident arrived inside it."""
     existing = Ticket.objects.filter(season=season, account=account).first()
     if existing is not None:
         return existing
     now = timezone.now()
     if now < season.waiting_room_from:
         raise JoinRefused(_("The waiting room has not opened yet."))
-    arrived = now
-    if shown_at is not None and season.waiting_room_from <= shown_at < now:
-        arrived = shown_at
+    arrived = min(
+        [now]
+        + [
+            moment
+            for moment in (shown_at, requested_at)
+            if moment is not None and season.waiting_room_from <= moment <= now
+        ]
+    )
     try:
         with transaction.atomic():
             ticket = Ticket.objects.create(
