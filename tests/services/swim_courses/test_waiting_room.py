@@ -6,8 +6,10 @@ from datetime import timedelta
 
 import altcha
 import pytest
+import time_machine
 from django.utils import timezone
 
+from buergerportal.accounts.models import User
 from buergerportal.services.swim_courses import pow as bot_check
 from buergerportal.services.swim_courses.models import Season, Ticket
 from buergerportal.services.swim_courses.waiting_room import (
@@ -269,3 +271,71 @@ def test_a_proxy_moment_out_of_range_counts_as_the_servers_clock(client, rush, s
         client, rush, UserFactory(), received=rush.lottery_closes_at - timedelta(seconds=5)
     )
     assert ticket.queue_key >= Ticket.LATE
+
+
+def _room_of(season, size):
+    """``size`` residents in the room in drawn order (queue keys 0, 1, ...)."""
+    users = User.objects.bulk_create(User(email=f"wartend{n}@example.org") for n in range(size))
+    Ticket.objects.bulk_create(
+        Ticket(season=season, account=user, queue_key=n) for n, user in enumerate(users)
+    )
+    return users
+
+
+def test_during_the_draw_the_script_is_told_to_ask_again_when_it_is_over(client, opening, clock):
+    user = UserFactory()
+    ticket_join(season=opening, account=user)
+    client.force_login(user)
+    clock.move_to(opening.lottery_closes_at - timedelta(seconds=40))
+    response = client.get(f"/schwimmkurse/warteraum/{opening.pk}/stand.json")
+    data = response.json()
+    assert data["drawing"] is True and data["admitted"] is False
+    assert 40 <= data["retry_after"] <= 48  # at the draw, spread by up to a fifth
+    assert response["Retry-After"] == str(data["retry_after"])
+    clock.move_to(opening.lottery_closes_at - timedelta(minutes=30))
+    far = client.get(f"/schwimmkurse/warteraum/{opening.pk}/stand.json").json()
+    assert 60 <= far["retry_after"] <= 72  # never more than a minute (plus the spread)
+
+
+def test_the_further_back_in_the_queue_the_less_often_the_script_asks(client, opening, clock):
+    users = _room_of(opening, 252)  # admit_at_once = 2: the first two are let in
+    clock.move_to(opening.lottery_closes_at + timedelta(seconds=1))
+    seen = {}
+    for index in (0, 2, 251):
+        client.force_login(users[index])
+        seen[index] = client.get(f"/schwimmkurse/warteraum/{opening.pk}/stand.json")
+    admitted, front, back = (seen[i].json() for i in (0, 2, 251))
+    assert admitted["admitted"] is True and admitted["retry_after"] == 0
+    assert "Retry-After" not in seen[0]
+    assert front["position"] == 1 and 5 <= front["retry_after"] <= 6
+    assert back["position"] == 250 and 30 <= back["retry_after"] <= 36
+    assert seen[251]["Cache-Control"] == "no-store"
+
+
+def test_the_status_costs_the_same_few_queries_however_full_the_room(
+    client, opening, django_assert_max_num_queries
+):
+    users = _room_of(opening, 300)
+    client.force_login(users[-1])
+    # a clock standing still: the second request comes within the same second
+    with time_machine.travel(opening.lottery_closes_at + timedelta(seconds=1), tick=False):
+        # session, account, ticket; letting the next ones in (5 with the savepoints); the
+        # ticket again; the places ahead counted in the index
+        with django_assert_max_num_queries(12):
+            data = client.get(f"/schwimmkurse/warteraum/{opening.pk}/stand.json").json()
+        assert data["position"] == 298
+        client.force_login(users[-2])
+        with django_assert_max_num_queries(7):  # within the same second nobody is let in again
+            data = client.get(f"/schwimmkurse/warteraum/{opening.pk}/stand.json").json()
+        assert data["position"] == 297
+
+
+def test_a_script_asking_too_often_is_told_when_to_come_back(client, opening, settings):
+    settings.SWIM_STATUS_RATE = "1/m"
+    user = UserFactory()
+    ticket_join(season=opening, account=user)
+    client.force_login(user)
+    client.get(f"/schwimmkurse/warteraum/{opening.pk}/stand.json")
+    response = client.get(f"/schwimmkurse/warteraum/{opening.pk}/stand.json")
+    assert response.status_code == 429
+    assert response.json()["retry_after"] == 60 and response["Retry-After"] == "60"

@@ -284,9 +284,12 @@ def _proof_message(form: JoinForm) -> str:
 
 @login_required
 def waiting_room_status(request: HttpRequest, season_id: int) -> JsonResponse:
-    """The waiting room's news for its script (the page shows the same without it)."""
+    """The waiting room's news for its script (the page shows the same without it), with the
+    seconds until it should ask again (``retry_after``, also as the Retry-After header)."""
     if _limited(request, "swim-status", "SWIM_STATUS_RATE", "30/m"):
-        return JsonResponse({"error": "rate"}, status=429)
+        response = JsonResponse({"error": "rate", "retry_after": 60}, status=429)
+        response["Retry-After"] = "60"
+        return response
     ticket = (
         Ticket.objects.select_related("season")
         .filter(season_id=season_id, account=resident_from_request(request))
@@ -295,12 +298,17 @@ def waiting_room_status(request: HttpRequest, season_id: int) -> JsonResponse:
     if ticket is None:
         raise Http404
     status = ticket_status(ticket=ticket)
-    return JsonResponse(
+    response = JsonResponse(
         {
             "admitted": status.admitted,
             "drawing": status.drawing,
             "position": status.position,
             "wait_minutes": status.wait_minutes,
             "in_room": status.in_room,
+            "retry_after": status.retry_after,
         }
     )
+    if status.retry_after:
+        response["Retry-After"] = str(status.retry_after)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -19,6 +19,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -94,11 +96,13 @@ def ticket_may_book(*, ticket: Ticket, now: datetime) -> bool:
 
 def tickets_admit(*, season: Season) -> int:
     """Let the next residents in, up to ``admit_at_once`` booking at a time. Called whenever a
-    waiting resident asks for news; the season's row lock (skipped if someone else holds it)
-    makes one caller at a time do it."""
+    waiting resident asks for news, at most once a second per season (the cache); the season's
+    row lock (skipped if someone else holds it) makes one caller at a time do it."""
     now = timezone.now()
     if now < season.lottery_closes_at:
         return 0
+    if not cache.add(f"swim-admit:{season.pk}", 1, timeout=1):
+        return 0  # someone asked within the last second: the room was just looked at
     with transaction.atomic():
         # NO KEY UPDATE: bookings and tickets referring to the season (a key share lock) go on
         locked = (
@@ -132,23 +136,51 @@ class RoomStatus:
     admitted: bool
     admission_ends: datetime | None
     wait_minutes: int
+    retry_after: int  # seconds until the page's script asks again; 0: no need to
+
+
+RETRY_MIN_SECONDS = 5
+
+
+def _spread(seconds: int) -> int:
+    """Up to a fifth more, at random, so that a crowd told the same does not ask in one second."""
+    return seconds + secrets.randbelow(seconds // 5 + 1)
+
+
+def retry_after_seconds(*, drawing: bool, admitted: bool, position: int, until_draw: int) -> int:
+    """When the waiting room's script should ask again: never once let in; during the draw
+    when it is over; in the queue every 5 seconds at the front, a second more for every 10
+    places ahead; never later than ``SWIM_STATUS_RETRY_MAX_SECONDS`` (a minute)."""
+    if admitted:
+        return 0
+    longest = max(int(getattr(settings, "SWIM_STATUS_RETRY_MAX_SECONDS", 60)), 1)
+    shortest = min(RETRY_MIN_SECONDS, longest)
+    if drawing:
+        return _spread(min(max(until_draw, shortest), longest))
+    return _spread(min(shortest + position // 10, longest))
 
 
 def ticket_status(*, ticket: Ticket) -> RoomStatus:
+    """Where ``ticket`` stands; a few indexed queries, as the script asks for it often."""
     season = ticket.season
     now = timezone.now()
-    if now >= season.lottery_closes_at and ticket.admitted_at is None:
-        tickets_admit(season=season)
-        ticket.refresh_from_db(fields=["admitted_at"])
-    waiting = Ticket.objects.filter(season=season, admitted_at=None)
     drawing = now < season.lottery_closes_at
+    if not drawing and ticket.admitted_at is None:
+        tickets_admit(season=season)  # by this request or another one just now
+        ticket.refresh_from_db(fields=["admitted_at"])
     admitted = ticket.admitted_at is not None
-    position = 0 if admitted else waiting.filter(queue_key__lt=ticket.queue_key).count() + 1
+    position = 0
+    if not admitted and not drawing:
+        ahead = Ticket.objects.filter(
+            season=season, admitted_at=None, queue_key__lt=ticket.queue_key
+        )
+        position = ahead.count() + 1
     # at the latest: everyone let in before uses their whole time to book
     batches = math.ceil(position / max(season.admit_at_once, 1))
     wait = 0 if admitted else batches * season.admission_minutes
+    until_draw = math.ceil((season.lottery_closes_at - now).total_seconds())
     if drawing:
-        wait = math.ceil((season.lottery_closes_at - now).total_seconds() / 60)
+        wait = math.ceil(until_draw / 60)
     return RoomStatus(
         drawing=drawing,
         draw_at=season.lottery_closes_at,
@@ -161,4 +193,7 @@ def ticket_status(*, ticket: Ticket) -> RoomStatus:
             else None
         ),
         wait_minutes=wait,
+        retry_after=retry_after_seconds(
+            drawing=drawing, admitted=admitted, position=position, until_draw=until_draw
+        ),
     )
