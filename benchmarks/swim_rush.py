@@ -9,13 +9,19 @@ It creates a throwaway PostgreSQL database, migrates it, creates the residents (
 sessions), a season whose random-order window is the first minute after opening and 40 courses
 with 400 seats, and starts the portal under gunicorn with several workers (production settings:
 database cache for rate limits and used challenges, the payments test provider, tasks run at
-once). Then every resident arrives at a random moment of that minute and does what a browser
-does: opens the waiting room, solves the ALTCHA proof of work (small, so the load generator
-does not eat the CPU), joins, asks for news every 10 seconds (as waiting_room.js does), and once
-let in holds a seat in a random course with seats left (up to three tries), and pays it through
-the test provider. It reports seats sold, overbooked seats and double holds (both must be 0),
-p50/p95/p99 latency of the booking (hold) request, bookings per second, and the ceiling: pgbench
-on a one-row ``UPDATE ... SET n = n + 1`` in the same database, in the same run, as a ratio.
+once; 127.0.0.1 is a trusted proxy). Then every resident arrives at a random moment of that
+minute and does what a browser does: opens the waiting room, solves the ALTCHA proof of work
+(small, so the load generator does not eat the CPU), joins, asks for news when the status says
+(``retry_after``, as waiting_room.js does), and once let in holds a seat in a random course with
+seats left (up to three tries), and pays it through the test provider. Every request carries
+``X-Request-Start`` as the TLS proxy would add it (nginx ``t=${msec}``): the first one the moment
+the resident arrives, even when all of the client's connections are busy and it goes out later,
+since a real browser would have reached the proxy then; the others the moment they are sent.
+It reports how long each resident waited for the first page, how many of the arrivals inside
+the random-order window got a random place, seats sold, overbooked seats and double holds (both
+must be 0), p50/p95/p99 latency of the booking (hold) request, bookings per second, and the
+ceiling: pgbench on a one-row ``UPDATE ... SET n = n + 1`` in the same database, in the same
+run, as a ratio; and the load average before, during and after.
 """
 
 from __future__ import annotations
@@ -182,6 +188,9 @@ class Rush:
         self.errors: dict[str, int] = {}
         self.refusals: dict[str, int] = {}
         self.sold_out = False
+        self.wall_offset = time.time() - time.monotonic()  # monotonic -> epoch seconds
+        self.first_page: list[float] = []  # arrival -> first page received, per resident
+        self.client_lag: list[float] = []  # arrival -> first request sent (the client's queue)
 
     def schedule(self, at: float, resident: Resident) -> None:
         with self.cv:
@@ -226,12 +235,22 @@ class Rush:
             finally:
                 self._done()
 
-    def request(self, resident: Resident, method: str, path: str, body: dict | None = None):
+    def request(
+        self,
+        resident: Resident,
+        method: str,
+        path: str,
+        body: dict | None = None,
+        *,
+        reached_proxy: float | None = None,
+    ):
         conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
         cookie = f"sessionid={resident.session}"
         if resident.csrf:
             cookie += f"; csrftoken={resident.csrf}"
-        headers = {"Cookie": cookie}
+        # as nginx's proxy_set_header X-Request-Start "t=${msec}": when the proxy got it
+        start = reached_proxy if reached_proxy is not None else time.time()
+        headers = {"Cookie": cookie, "X-Request-Start": f"t={start:.3f}"}
         data = None
         if body is not None:
             body = {**body, "csrfmiddlewaretoken": resident.csrf}
@@ -250,7 +269,13 @@ class Rush:
         room = f"/schwimmkurse/warteraum/{self.season}/"
         now = time.monotonic()
         if r.state == "arrive":
-            status, _loc, html = self.request(r, "GET", room)
+            # the browser reached the proxy at the arrival; the client may send it later
+            arrived_wall = r.arrive + self.wall_offset
+            status, _loc, html = self.request(r, "GET", room, reached_proxy=arrived_wall)
+            served = time.monotonic()
+            with self.lock:
+                self.first_page.append(served - r.arrive)
+                self.client_lag.append(now - r.arrive)
             challenge = {
                 key: html_unescape(value)
                 for key, value in re.findall(
@@ -276,9 +301,9 @@ class Rush:
             if data.get("admitted"):
                 r.state = "book"
                 self.schedule(now, r)
-            else:  # as the page's script: every 10 s, less often while the wait is long
-                every = 10 if data.get("wait_minutes", 0) <= 2 else 30
-                self.schedule(now + every + self.rng.uniform(-1, 1), r)
+            else:  # as the page's script: when the status says (retry_after seconds)
+                every = data.get("retry_after") or 30
+                self.schedule(now + every, r)
         elif r.state == "book":
             course = self.rng.choice(self.courses)
             path = f"/schwimmkurse/kurs/{course}/buchen/"
@@ -359,6 +384,11 @@ def _sold_out_watch(rush: Rush, stop: threading.Event) -> None:
             ).fetchone()
             if left and left[0] == 0:
                 rush.sold_out = True
+
+
+def _load_watch(loads: list[float], stop: threading.Event) -> None:
+    while not stop.wait(15):
+        loads.append(os.getloadavg()[0])
 
 
 def _pgbench(database_url: str, seconds: int, clients: int) -> float:
@@ -443,6 +473,12 @@ def _check(season: int) -> dict[str, int]:
                 "status IN ('held', 'offered', 'booked') GROUP BY account_id HAVING count(*) > 2) t"
             ),
             "tickets": one("SELECT count(*) FROM swim_courses_ticket", season),
+            "tickets_arrived_in_window": one(
+                "SELECT count(*) FROM swim_courses_ticket t JOIN swim_courses_season s "
+                "ON s.id = t.season_id WHERE t.arrived_at < s.opens_at + s.lottery_minutes "
+                "* interval '1 minute' AND",
+                season,
+            ),
             "tickets_drawn": one(
                 # Ticket.LATE = 2**62: below it, a key drawn at random inside the window
                 "SELECT count(*) FROM swim_courses_ticket WHERE queue_key < 4611686018427387904 "
@@ -522,15 +558,23 @@ def main() -> None:
 
         from buergerportal.services.swim_courses.models import Season
 
-        opening = Season.objects.get(pk=season).opens_at
+        the_season = Season.objects.get(pk=season)
+        opening = the_season.opens_at
         t0 = time.monotonic() + max((opening - timezone.now()).total_seconds(), 0)
         rush = Rush(season=season, courses=courses, seed=args.seed)
+        closes = the_season.lottery_closes_at.timestamp() - rush.wall_offset  # monotonic
         rng = random.Random(args.seed)  # noqa: S311  (simulated arrivals)
+        arrivals_in_window = 0
         for user_id, session in sessions.items():
-            rush.schedule(t0 + rng.uniform(0, 60), Resident(user_id, session, 0))
+            at = t0 + rng.uniform(0, 60)
+            arrivals_in_window += at < closes
+            rush.schedule(at, Resident(user_id, session, at))
         stop = threading.Event()
         watch = threading.Thread(target=_sold_out_watch, args=(rush, stop), daemon=True)
         watch.start()
+        loads: list[float] = [os.getloadavg()[0]]  # 1-minute load average, every 15 s
+        sampler = threading.Thread(target=_load_watch, args=(loads, stop), daemon=True)
+        sampler.start()
         workers = [threading.Thread(target=rush.worker, daemon=True) for _ in range(args.clients)]
         for worker in workers:
             worker.start()
@@ -550,8 +594,26 @@ def main() -> None:
         print(f"whole rush: {rush_seconds:.0f} s from opening; errors: {rush.errors or 'none'}")
         print(f"booking refusals: {rush.refusals}")
         print(
-            f"tickets: {figures['tickets']} ({figures['tickets_drawn']} drawn at random: arrived "
-            f"inside the window); accounts with two tickets: {figures['accounts_with_two_tickets']}"
+            f"load average (1 min): {loads[0]:.1f} at the start, {min(loads[1:] or loads):.1f}"
+            f"–{max(loads[1:] or loads):.1f} during, {os.getloadavg()[0]:.1f} at the end"
+        )
+        first, lag = rush.first_page, rush.client_lag
+        if first:
+            print(
+                f"first page, from the arrival (reaching the proxy) to the page received: "
+                f"p50 {statistics.median(first):.1f} s, p95 {_percentile(first, 0.95):.1f} s, "
+                f"max {max(first):.1f} s; of it in the client's own queue (all "
+                f"{args.clients} connections busy): p50 {statistics.median(lag):.1f} s, "
+                f"p95 {_percentile(lag, 0.95):.1f} s, max {max(lag):.1f} s"
+            )
+        print(
+            f"random places: {figures['tickets_drawn']} of {arrivals_in_window} arrivals inside "
+            f"the random-order window (tickets stamped inside it: "
+            f"{figures['tickets_arrived_in_window']})"
+        )
+        print(
+            f"tickets: {figures['tickets']}; accounts with two tickets: "
+            f"{figures['accounts_with_two_tickets']}"
         )
         print(
             f"seats sold (paid): {figures['sold']}; held, unpaid: {figures['held_unpaid']}; "

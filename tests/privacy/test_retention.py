@@ -78,6 +78,9 @@ MAKERS = {
 BOUNDARY_TESTED_ELSEWHERE = {
     "payments": "tests/payments/test_payments_retention.py",
     "family_passes": "tests/services/family_pass/test_retention.py",
+    "swim_bookings": "tests/services/swim_courses/test_retention.py",
+    "swim_waiting_lists": "tests/services/swim_courses/test_retention.py",
+    "swim_tickets": "tests/services/swim_courses/test_retention.py",
 }
 
 

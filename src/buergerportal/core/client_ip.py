@@ -45,6 +45,12 @@ def _is_trusted(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return any(address in network for network in trusted_proxies())
 
 
+def from_trusted_proxy(request: HttpRequest) -> bool:
+    """True if the connection comes from one of ``BP_TRUSTED_PROXIES`` (its headers count)."""
+    peer = _address(request.META.get("REMOTE_ADDR", "") or "")
+    return peer is not None and _is_trusted(peer)
+
+
 def client_ip(request: HttpRequest) -> str:
     """The address to rate-limit and log (pseudonymised) for this request."""
     remote = request.META.get("REMOTE_ADDR", "") or ""

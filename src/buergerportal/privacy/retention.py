@@ -101,6 +101,11 @@ _ART6_E = Text(
     "Art. 6(1)(e) GDPR (a task in the public interest)",
 )
 
+_ART6_B = Text(
+    "Art. 6 Abs. 1 lit. b DSGVO (Vertrag über die Nutzung einer städtischen Einrichtung)",
+    "Art. 6(1)(b) GDPR (a contract for using a city facility)",
+)
+
 RULES: tuple[RetentionRule, ...] = (
     RetentionRule(
         slug="drafts",
@@ -217,6 +222,59 @@ RULES: tuple[RetentionRule, ...] = (
         period_for=lambda service: _after(
             service.retention_days, "nach Ende der Gültigkeit", "after it ended"
         ),
+    ),
+    RetentionRule(
+        slug="swim_bookings",
+        record=Text(
+            "Schwimmkurs-Buchungen (Teilnehmende, Geburtsdatum, Anwesenheit)",
+            "Swimming-course bookings (participants, date of birth, attendance)",
+        ),
+        purpose=Text(
+            "Durchführung des Kurses, Rückfragen und Erstattungen",
+            "Running the course, questions and refunds",
+        ),
+        legal_basis=_ART6_B,
+        period=Text(
+            "1 Jahr nach der letzten Kursstunde; solange eine Zahlung oder Erstattung offen "
+            "ist, länger",
+            "1 year after the course's last lesson; longer while a payment or refund is open",
+        ),
+        days=365,
+        job="privacy.retention",
+        sweep="buergerportal.services.swim_courses.retention.swim_bookings_sweep",
+    ),
+    RetentionRule(
+        slug="swim_waiting_lists",
+        record=Text("Plätze auf Wartelisten für Schwimmkurse", "Swimming-course waiting lists"),
+        purpose=Text(
+            "Frei werdende Plätze der Reihe nach anbieten", "Offering freed seats in turn"
+        ),
+        legal_basis=_ART6_B,
+        period=Text(
+            "30 Tage nach der letzten Kursstunde", "30 days after the course's last lesson"
+        ),
+        days=30,
+        job="privacy.retention",
+        sweep="buergerportal.services.swim_courses.retention.swim_waiting_lists_sweep",
+    ),
+    RetentionRule(
+        slug="swim_tickets",
+        record=Text(
+            "Plätze im Warteraum zum Buchungsstart (Ankunftszeit, Platz in der Reihenfolge)",
+            "Places in the waiting room at the booking start (arrival, place in the queue)",
+        ),
+        purpose=Text(
+            "Eine faire Reihenfolge beim Buchungsstart; wer an der Reihe war, darf buchen",
+            "A fair order at the booking start; who has had their turn may book",
+        ),
+        legal_basis=_ART6_B,
+        period=Text(
+            "30 Tage nach der letzten Kursstunde der Saison",
+            "30 days after the season's last lesson",
+        ),
+        days=30,
+        job="privacy.retention",
+        sweep="buergerportal.services.swim_courses.retention.swim_tickets_sweep",
     ),
     RetentionRule(
         slug="accessibility_feedback",

@@ -14,4 +14,7 @@ SERVICE = ServiceDefinition(
     fee=Text("zum Beispiel 60 Euro für 6 Wochen", "for example 60 euros for 6 weeks"),
     duration=Text("Platz sofort bestätigt", "seat confirmed at once"),
     keywords=("schwimmen", "swimming", "bad", "pool", "kurs", "course", "seepferdchen"),
+    # the privacy table (privacy/retention.py): the service pays on its own pages, so the
+    # payment records are named here too
+    retention_rules=("swim_bookings", "swim_waiting_lists", "swim_tickets", "payments"),
 )

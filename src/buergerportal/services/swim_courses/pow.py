@@ -60,24 +60,28 @@ def solution_verify(payload: str) -> bool:
     return bool(cache.add(f"swim-pow:{digest}", 1, timeout=900))
 
 
-def stamp_new(account_id: int | None = None) -> str:
-    """A signed time stamp of the moment the waiting room was shown to ``account_id``."""
-    return signing.TimestampSigner(salt=_SALT).sign(f"join:{account_id}")
+def stamp_new(account_id: int | None = None, *, arrived_at: datetime | None = None) -> str:
+    """A signed time stamp of the moment the waiting room was shown to ``account_id``; it also
+    carries ``arrived_at``, when the request for the page reached the portal's proxy
+    (``core.request_start``), if the caller knows it."""
+    arrived = arrived_at or timezone.now()
+    micros = int(arrived.timestamp() * 1_000_000)
+    return signing.TimestampSigner(salt=_SALT).sign(f"join:{account_id}:{micros}")
 
 
 def stamp_arrival(stamp: str, account_id: int) -> datetime | None:
-    """When the waiting room was shown to ``account_id`` (a genuine stamp of this account, at
-    most an hour old), else None. An overloaded server may take minutes to answer the join
-    itself; the resident arrived when the page was served."""
+    """When the resident asked for the waiting room page (a genuine stamp of this account, at
+    most an hour old), else None. An overloaded server may take minutes to serve the page and
+    the join; the resident arrived when the request for the page reached the proxy."""
     signer = signing.TimestampSigner(salt=_SALT)
     try:
         value = signer.unsign(stamp, max_age=3600)
     except signing.BadSignature:
         return None
-    if value != f"join:{account_id}":
+    prefix = f"join:{account_id}:"
+    if not value.startswith(prefix) or not value[len(prefix) :].isdigit():
         return None
-    seconds = signing.b62_decode(stamp.rsplit(signer.sep, 2)[1])  # as signed, so genuine
-    return datetime.fromtimestamp(seconds, tz=UTC)
+    return datetime.fromtimestamp(int(value[len(prefix) :]) / 1_000_000, tz=UTC)
 
 
 def stamp_waited(stamp: str) -> bool | None:

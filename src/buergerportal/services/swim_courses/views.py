@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from buergerportal.accounts.request_user import resident_from_request
+from buergerportal.core.request_start import request_start
 from buergerportal.payments.creation import payment_start
 
 from . import pow as bot_check
@@ -228,21 +229,26 @@ def _room_context(season: Season, status: RoomStatus | None) -> dict[str, object
 def waiting_room(request: HttpRequest, season_id: int) -> HttpResponse:
     season = get_object_or_404(Season, pk=season_id)
     user = resident_from_request(request)
+    arrived = request_start(request)  # at the proxy, not when this worker got to it
     ticket = Ticket.objects.select_related("season").filter(season=season, account=user).first()
     form = JoinForm(request.POST or None)
+    shown_at = None
     if request.method == "POST" and ticket is None:
         if _limited(request, "swim-join", "SWIM_JOIN_RATE", "10/m"):
             form.add_error(None, _("Too many requests. Please wait a minute and try again."))
         elif form.is_valid() and _proof_ok(form):
             try:
                 shown_at = bot_check.stamp_arrival(form.cleaned_data["stamp"], user.pk)
-                ticket_join(season=season, account=user, shown_at=shown_at)
+                ticket_join(season=season, account=user, shown_at=shown_at, requested_at=arrived)
             except JoinRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
                 return redirect("swim_courses:waiting_room", season_id=season.pk)
-        elif not form.errors:
-            form.add_error(None, _proof_message(form))
+        else:
+            if form.is_valid():
+                shown_at = bot_check.stamp_arrival(form.cleaned_data["stamp"], user.pk)
+            if not form.errors:
+                form.add_error(None, _proof_message(form))
     if request.method == "POST" and ticket is not None:
         return redirect("swim_courses:waiting_room", season_id=season.pk)
     status = ticket_status(ticket=ticket) if ticket is not None else None
@@ -253,7 +259,8 @@ def waiting_room(request: HttpRequest, season_id: int) -> HttpResponse:
             **_room_context(season, status),
             "form": form,
             "challenge": bot_check.challenge_new() if ticket is None else None,
-            "stamp": bot_check.stamp_new(user.pk),
+            # a form sent again (no JavaScript: too early) keeps the first arrival
+            "stamp": bot_check.stamp_new(user.pk, arrived_at=min(arrived, shown_at or arrived)),
             "nojs_wait": int(getattr(settings, "SWIM_NOJS_WAIT_SECONDS", 20)),
             "not_open": timezone.now() < season.waiting_room_from,
         },
@@ -277,9 +284,12 @@ def _proof_message(form: JoinForm) -> str:
 
 @login_required
 def waiting_room_status(request: HttpRequest, season_id: int) -> JsonResponse:
-    """The waiting room's news for its script (the page shows the same without it)."""
+    """The waiting room's news for its script (the page shows the same without it), with the
+    seconds until it should ask again (``retry_after``, also as the Retry-After header)."""
     if _limited(request, "swim-status", "SWIM_STATUS_RATE", "30/m"):
-        return JsonResponse({"error": "rate"}, status=429)
+        response = JsonResponse({"error": "rate", "retry_after": 60}, status=429)
+        response["Retry-After"] = "60"
+        return response
     ticket = (
         Ticket.objects.select_related("season")
         .filter(season_id=season_id, account=resident_from_request(request))
@@ -288,12 +298,17 @@ def waiting_room_status(request: HttpRequest, season_id: int) -> JsonResponse:
     if ticket is None:
         raise Http404
     status = ticket_status(ticket=ticket)
-    return JsonResponse(
+    response = JsonResponse(
         {
             "admitted": status.admitted,
             "drawing": status.drawing,
             "position": status.position,
             "wait_minutes": status.wait_minutes,
             "in_room": status.in_room,
+            "retry_after": status.retry_after,
         }
     )
+    if status.retry_after:
+        response["Retry-After"] = str(status.retry_after)
+    response["Cache-Control"] = "no-store"
+    return response

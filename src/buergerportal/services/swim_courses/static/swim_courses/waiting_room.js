@@ -1,6 +1,7 @@
 // Progressive enhancement of the waiting room: the page works without this script.
 // 1. Joining: solve the ALTCHA proof of work (SHA-256 of salt + number) before sending.
-// 2. Waiting: ask for news every 10 to 30 seconds and update the text without a reload.
+// 2. Waiting: ask for news when the server says (retry_after seconds: soon at the front of the
+//    queue, up to a minute further back) and update the text without a reload.
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "de";
@@ -55,18 +56,24 @@
     return de ? "Ihr Platz in der Warteschlange: " + s.position + ". Voraussichtliche Wartezeit: höchstens " + s.wait_minutes + " Minuten."
               : "Your place in the queue: " + s.position + ". Expected wait: at most " + s.wait_minutes + " minutes.";
   }
+  function later(seconds) {
+    window.setTimeout(poll, Math.max(parseInt(seconds, 10) || 30, 1) * 1000);
+  }
   function poll() {
     fetch(box.dataset.url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
-      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (r) {
+        if (r.ok) { return r.json(); }
+        later(r.headers.get("Retry-After"));  // too many requests or a failure: ask again later
+        return null;
+      })
       .then(function (s) {
         if (!s) { return; }
         var sentence = describe(s);
         if (text.textContent.trim() !== sentence) { text.textContent = sentence; }
         book.hidden = !s.admitted;
-        // every 10 seconds near the front, every 30 while the wait is long (less load)
-        if (!s.admitted) { window.setTimeout(poll, s.wait_minutes > 2 ? 30000 : 10000); }
+        if (!s.admitted) { later(s.retry_after); }
       })
-      .catch(function () { window.setTimeout(poll, 20000); });
+      .catch(function () { later(30); });
   }
-  if (book.hidden) { window.setTimeout(poll, 3000); }
+  if (book.hidden) { later(box.dataset.retryAfter); }
 })();
