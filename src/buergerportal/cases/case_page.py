@@ -1,0 +1,36 @@
+"""What the one-screen case page shows first: the failed checks, the promised date, and
+whether the case can be approved with one click."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from buergerportal.applications.models import Application, Status
+
+from .checks import check_rows
+from .queues import deadline_state
+
+DECIDABLE = (Status.SUBMITTED, Status.IN_REVIEW, Status.CHECKED)
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    failed: list[dict[str, Any]]  # the checks that failed, shown first
+    other: list[dict[str, Any]]  # passed or declared by the applicant
+    deadline: str  # "overdue", "soon" or ""
+    decidable: bool  # a clerk may approve or reject it now
+    one_click: bool  # every check passed: "Confirm and approve" is the primary action
+
+
+def case_summary(case: Application) -> CaseSummary:
+    rows = check_rows(case)
+    failed = [row for row in rows if not row["passed"]]
+    decidable = case.is_open and case.status in DECIDABLE
+    return CaseSummary(
+        failed=failed,
+        other=[row for row in rows if row["passed"]],
+        deadline=deadline_state(case),
+        decidable=decidable,
+        one_click=decidable and not failed,
+    )
