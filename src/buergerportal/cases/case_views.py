@@ -180,6 +180,8 @@ def case_action(request: HttpRequest, case_id: str, action: str) -> HttpResponse
         elif action == "approve":
             form = context["approve_form"] = ApproveForm(request.POST, prefix="approve")
             if form.is_valid():
+                if not context["summary"].one_click:  # a failed check needs a reasoned decision
+                    raise WorkflowError(_("A check failed: decide with the decision form."))
                 done = case_decide(application=case, actor=user, decision="approve")
         elif action == "decide":
             form = context["decision_form"] = DecisionForm(request.POST)
