@@ -168,3 +168,18 @@ def test_staff_of_another_unit_cannot_approve_in_one_click(client, confirmed_ser
     )
     case.refresh_from_db()
     assert case.status == Status.CHECKED
+
+
+def test_the_applicants_reason_for_a_review_is_shown_beside_the_review_form(client, clerk):
+    from buergerportal.procedures.review import application_review_request
+    from tests.applications.example_service import PAID_SERVICE
+
+    case = submit_example(user=UserFactory(), service=PAID_SERVICE)
+    assert case.status == Status.APPROVED  # decided automatically
+    application_review_request(
+        application=case, actor=case.applicant, reason="Mein Kind ist erst 17."
+    )
+    login_staff(client, clerk)
+    page = client.get(reverse("cases:case", args=[case.pk])).content.decode()
+    decision = page[page.index('id="decision-heading"') :]
+    assert decision.index("Mein Kind ist erst 17.") < decision.index('name="reasons"')

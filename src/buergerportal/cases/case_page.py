@@ -9,6 +9,7 @@ from typing import Any
 from buergerportal.applications.models import Application, Status
 
 from .checks import check_rows
+from .models import EventKind
 from .queues import deadline_state
 
 DECIDABLE = (Status.SUBMITTED, Status.IN_REVIEW, Status.CHECKED)
@@ -34,3 +35,12 @@ def case_summary(case: Application) -> CaseSummary:
         decidable=decidable,
         one_click=decidable and not failed,
     )
+
+
+def review_reason(case: Application) -> str:
+    """The applicant's reason for asking a person to review the automatic decision (shown
+    beside the review form), or "" when no review is waiting."""
+    if case.status != Status.REVIEW_REQUESTED:
+        return ""
+    event = case.events.filter(kind=EventKind.REVIEW_REQUESTED).order_by("-at", "-pk").first()
+    return event.detail if event is not None else ""

@@ -25,7 +25,7 @@ from buergerportal.payments.access import payments_for_payable
 from buergerportal.privacy.access_log import data_access_record
 
 from .access import case_for_staff, evidence_for_staff
-from .case_page import case_summary
+from .case_page import case_summary, review_reason
 from .forms import (
     ApproveForm,
     AssignForm,
@@ -69,6 +69,7 @@ def _case_context(request: HttpRequest, case: Application, *, user: User) -> dic
         "case": case,
         "service": service,
         "summary": case_summary(case),
+        "review_reason": review_reason(case),
         "answers": answer_summary(service, case.data) if service else [],
         "uploads": [(upload, INLINE_KINDS.get(upload.content_type, "")) for upload in uploads],
         "events": case.events.select_related("actor"),
