@@ -29,3 +29,15 @@ def test_the_queue_and_the_payment_list_show_the_staff_menu_not_the_residents(cl
         page = client.get(url).content.decode()
         assert 'aria-label="Menü für Mitarbeitende"' in page, url
         assert reverse("catalogue:list") not in page.split("</header>")[0], url
+
+
+def test_the_finance_office_also_finds_the_reconciliation(unit):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import staff_member
+
+    finance = staff_member(unit=unit)
+    finance.user_permissions.add(Permission.objects.get(codename="view_reconciliation"))
+    finance = type(finance).objects.get(pk=finance.pk)  # permissions are cached per object
+    urls = [link.url for link in staff_navigation(finance)]
+    assert reverse("payments:reconciliation") in urls

@@ -88,7 +88,10 @@ def test_next_case_keeps_the_filter_and_passes_over_cases_waiting_for_the_applic
 def test_next_case_never_offers_another_units_case(clerk):
     mine = _due_in(submit_example(user=UserFactory()), 1)
     theirs = _due_in(submit_example(user=UserFactory()), 2)
-    Application.objects.filter(pk=theirs.pk).update(unit=OrgUnitFactory())
+    other_unit = OrgUnitFactory()
+    Application.objects.filter(pk=theirs.pk).update(unit=other_unit)
     assert queue_next_case(clerk, QueueFilter(), after=mine) is None
-    outsider = staff_member(unit=OrgUnitFactory())
-    assert queue_next_case(outsider, QueueFilter(), after=mine) is None
+    # the other unit's clerk, in turn, is led to their case, never to ours
+    colleague_there = staff_member(unit=other_unit)
+    assert queue_next_case(colleague_there, QueueFilter(), after=mine) == theirs
+    assert queue_next_case(colleague_there, QueueFilter(), after=theirs) is None
