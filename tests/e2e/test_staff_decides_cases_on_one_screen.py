@@ -266,4 +266,5 @@ def test_the_clerk_sees_uploaded_evidence_inside_the_case_page(portal, engine):
     image = page.locator("main img.bp-evidence__view")
     assert image.evaluate("(img) => img.complete && img.naturalWidth > 0")
     assert image.get_attribute("alt") == "Nachweis: bescheid.png"
+    image.scroll_into_view_if_needed()
     portal.check("staff-case-evidence")
