@@ -75,3 +75,19 @@ def test_deleting_another_persons_filter_is_not_found(client, clerk, unit):
     response = client.post(reverse("cases:filter_delete", args=[theirs.pk]))
     assert response.status_code == 404
     assert SavedFilter.objects.filter(pk=theirs.pk).exists()
+
+
+def test_a_person_keeps_a_bounded_number_of_filters(client, clerk):
+    from buergerportal.cases.saved_filters import SAVED_FILTER_LIMIT
+
+    for number in range(SAVED_FILTER_LIMIT):
+        saved_filter_save(owner=clerk, name=f"Filter {number}", params=QueryDict("mine=on"))
+    login_staff(client, clerk)
+    client.cookies["django_language"] = "en"
+    response = client.post(reverse("cases:filter_save"), {"name": "One more", "query": ""})
+    assert response.status_code == 400
+    assert "delete one first" in response.content.decode()
+    assert saved_filters_for_staff(clerk).count() == SAVED_FILTER_LIMIT
+    # replacing one under its own name is still allowed
+    saved_filter_save(owner=clerk, name="Filter 0", params=QueryDict("sort=newest"))
+    assert saved_filters_for_staff(clerk).get(name="Filter 0").query == "sort=newest"

@@ -26,8 +26,16 @@ def saved_filters_for_staff(user: User) -> QuerySet[SavedFilter]:
     return SavedFilter.objects.filter(owner=user)
 
 
+class SavedFilterLimitReached(Exception):
+    """The person already keeps ``SAVED_FILTER_LIMIT`` filters."""
+
+
 def saved_filter_save(*, owner: User, name: str, params: Mapping[str, str]) -> SavedFilter:
-    """Save the filter under ``name``; saving under a name in use replaces that filter."""
+    """Save the filter under ``name``; saving under a name in use replaces that filter. A new
+    name beyond ``SAVED_FILTER_LIMIT`` filters raises ``SavedFilterLimitReached``."""
+    mine = saved_filters_for_staff(owner)
+    if mine.count() >= SAVED_FILTER_LIMIT and not mine.filter(name=name.strip()).exists():
+        raise SavedFilterLimitReached
     saved, _created = SavedFilter.objects.update_or_create(
         owner=owner, name=name.strip(), defaults={"query": filter_query(params)}
     )

@@ -30,7 +30,13 @@ from .confirmation import checked_cases_for_staff, confirmation_median
 from .forms import SavedFilterForm
 from .queue_params import queue_filter_parse, queue_query
 from .queues import deadline_state, failed_check_count, queue_page
-from .saved_filters import saved_filter_delete, saved_filter_save, saved_filters_for_staff
+from .saved_filters import (
+    SAVED_FILTER_LIMIT,
+    SavedFilterLimitReached,
+    saved_filter_delete,
+    saved_filter_save,
+    saved_filters_for_staff,
+)
 from .workflow import cases_confirm_checked
 
 _P = ParamSpec("_P")
@@ -96,15 +102,24 @@ def saved_filter_add(request: HttpRequest) -> HttpResponse:
     """Save the queue's current filter under a name (the owner's own list)."""
     user = resident_from_request(request)
     save_form = SavedFilterForm(request.POST)
-    if not save_form.is_valid():
+    saved = None
+    if save_form.is_valid():
+        try:
+            saved = saved_filter_save(
+                owner=user,
+                name=save_form.cleaned_data["name"],
+                params=QueryDict(save_form.cleaned_data["query"]),
+            )
+        except SavedFilterLimitReached:
+            save_form.add_error(
+                "name",
+                _("You keep %(limit)d filters already: delete one first.")
+                % {"limit": SAVED_FILTER_LIMIT},
+            )
+    if saved is None:
         context = _queue_context(user, QueryDict(request.POST.get("query", "")[:500]))
         context["form"] = context["save_form"] = save_form
         return render(request, "cases/queue.html", context, status=400)
-    saved = saved_filter_save(
-        owner=user,
-        name=save_form.cleaned_data["name"],
-        params=QueryDict(save_form.cleaned_data["query"]),
-    )
     messages.success(request, _("Filter “%(name)s” saved.") % {"name": saved.name})
     return redirect(queue_url(QueryDict(saved.query)))
 
