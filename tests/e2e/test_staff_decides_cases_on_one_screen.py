@@ -268,3 +268,33 @@ def test_the_clerk_sees_uploaded_evidence_inside_the_case_page(portal, engine):
     assert image.get_attribute("alt") == "Nachweis: bescheid.png"
     image.scroll_into_view_if_needed()
     portal.check("staff-case-evidence")
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("de", LAPTOP)], ids=["de-1366x768"])
+def test_clerk_saves_a_queue_filter_applies_it_and_deletes_it(portal, engine):
+    clerk, _cases = _clerk_with_checked_passes(1)
+    page = portal.page
+    portal.start("/")
+    portal.log_in_staff(clerk, PASSWORD)
+    page.goto(portal.url("/sachbearbeitung/"))
+    page.locator("#id_sort").select_option("newest")
+    portal.click_and_load(page.get_by_role("button", name=portal.t("Apply filters")))
+    page.locator("main summary", has_text=portal.t("Save this filter")).click()
+    save = page.get_by_role("button", name=portal.t("Save filter"))
+    portal.click_and_load(save)  # no name: the error summary comes first
+    assert page.title().startswith(portal.t("Error:"))
+    assert portal.error_summary().locator("a[href='#id_name']").count() == 1
+    portal.check("staff-queue-filter-error")
+    page.locator("#id_name").fill("Neueste zuerst")
+    portal.click_and_load(save)
+    assert "sort=newest" in page.url
+    saved = page.locator("section.bp-saved-filters")
+    assert saved.get_by_role("link", name="Neueste zuerst").get_attribute("aria-current") == "true"
+    portal.check("staff-queue-saved-filter")
+
+    page.goto(portal.url("/sachbearbeitung/"))
+    portal.click_and_load(saved.get_by_role("link", name="Neueste zuerst"))
+    assert page.locator("#id_sort").input_value() == "newest"
+    portal.click_and_load(saved.get_by_role("button", name=portal.t("Delete")))
+    assert portal.t("Filter deleted.") in page.locator(".bp-messages").inner_text()
+    assert page.locator("section.bp-saved-filters").count() == 0
