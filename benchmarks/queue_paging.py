@@ -241,17 +241,25 @@ def _run(args: argparse.Namespace) -> None:
     print(f"{total:,} applications, {open_total:,} open; clerk of buergerservice\n")
 
     cases: list[tuple[str, QueueFilter, str]] = []
-    open_oldest = QueueFilter()
+    open_oldest = QueueFilter(sort="oldest")
     cases.append(("first page (open, oldest first)", open_oldest, ""))
     cases.append(("deep page, half-way (open, keyset)", open_oldest, deep_cursor(open_oldest, 0.5)))
-    everything = QueueFilter(status="all")
+    everything = QueueFilter(status="all", sort="oldest")
     cases.append(("first page, all statuses", everything, ""))
     cases.append(("deep page, all statuses (keyset)", everything, deep_cursor(everything, 0.5)))
-    cases.append(("filter: service", QueueFilter(service=service), ""))
-    cases.append(("filter: service, all statuses", QueueFilter(service=service, status="all"), ""))
-    cases.append(("filter: status in_review", QueueFilter(status="in_review"), ""))
-    cases.append(("filter: assigned to me (open)", QueueFilter(mine=True), ""))
-    cases.append(("filter: older than 30 days (open)", QueueFilter(older_than_days=30), ""))
+    cases.append(("filter: service", QueueFilter(service=service, sort="oldest"), ""))
+    cases.append(
+        (
+            "filter: service, all statuses",
+            QueueFilter(service=service, status="all", sort="oldest"),
+            "",
+        )
+    )
+    cases.append(("filter: status in_review", QueueFilter(status="in_review", sort="oldest"), ""))
+    cases.append(("filter: assigned to me (open)", QueueFilter(mine=True, sort="oldest"), ""))
+    cases.append(
+        ("filter: older than 30 days (open)", QueueFilter(older_than_days=30, sort="oldest"), "")
+    )
     cases.append(("sort: newest first (open)", QueueFilter(sort="newest"), ""))
     cases.append(("sort: due date (open)", QueueFilter(sort="due"), ""))
     due = QueueFilter(sort="due")

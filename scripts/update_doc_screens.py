@@ -1,6 +1,7 @@
 """Copy a few screenshots of the browser journeys into docs/screens/ for docs/screens.md.
 
-Run ``make screens`` (the e2e journeys first write test-artifacts/screens/). With Pillow installed
+Run ``make screens`` (the e2e journeys first write test-artifacts/screens/); or name some of
+the selection to copy only those, e.g. after running one journey. With Pillow installed
 the copies are reduced to a 128-colour palette, which keeps them small for the repository.
 """
 
@@ -42,11 +43,22 @@ SELECTION = [
     "error-step-radio-de-mobile",
     "error-check-answers-de",
     "mailbox-320-de-mobile",
+    # issue 16: the back office on one screen
+    "staff-queue-laptop-de",
+    "staff-case-one-screen-de",
+    "staff-case-failed-check-en-mobile",
+    "staff-case-evidence-de",
 ]
 
 
-def main() -> int:
-    missing = [name for name in SELECTION if not (SOURCE / f"{name}.png").exists()]
+def main(names: list[str]) -> int:
+    """Copy the selection, or only ``names`` of it (after running just their journeys)."""
+    unknown = sorted(set(names) - set(SELECTION))
+    if unknown:
+        print(f"Not in the selection: {unknown}", file=sys.stderr)
+        return 1
+    selection = names or SELECTION
+    missing = [name for name in selection if not (SOURCE / f"{name}.png").exists()]
     if missing:
         print(f"Missing screenshots {missing}: run `make test-e2e` first.", file=sys.stderr)
         return 1
@@ -55,7 +67,7 @@ def main() -> int:
         from PIL import Image
     except ImportError:
         Image = None  # copy unchanged without Pillow
-    for name in SELECTION:
+    for name in selection:
         source, target = SOURCE / f"{name}.png", TARGET / f"{name}.png"
         if Image is None:
             shutil.copyfile(source, target)
@@ -67,4 +79,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

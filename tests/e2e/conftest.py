@@ -268,6 +268,13 @@ class Portal:
         with self.page.expect_navigation():
             locator.click()
 
+    def reveal(self, selector: str) -> None:
+        """Open the folded section (``<details>``) of the page that holds ``selector``, as a
+        person clicks its summary; nothing happens when it is open already."""
+        details = self.page.locator("main details").filter(has=self.page.locator(selector))
+        if details.count() and details.first.get_attribute("open") is None:
+            details.first.locator("summary").first.click()
+
     def error_summary(self):
         return self.page.locator("#error-summary")
 

@@ -35,6 +35,7 @@ def test_clerk_grants_an_assistance_dog_exemption(portal, another_portal, engine
     page = portal.page
     assert "ausweis.pdf" in page.locator("main").inner_text()
     portal.check("dog-case-claim")
+    portal.reveal("input[name='decision']")
     page.locator("input[name='decision'][value='approve']").check()
     # the notice PDF is rendered while the decision is saved: allow the time it takes
     with page.expect_navigation(timeout=60_000):

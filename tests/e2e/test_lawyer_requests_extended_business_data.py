@@ -85,6 +85,7 @@ def test_lawyer_requests_extended_data_and_the_extract_arrives(
         )
     )
     assert "titel.pdf" in spage.locator("main").inner_text()
+    staff.reveal("input[name='decision']")
     spage.locator("input[name='decision'][value='approve']").check()
     staff.click_and_load(spage.get_by_role("button", name=staff.t("Record decision")))
     application.refresh_from_db()

@@ -215,6 +215,7 @@ def test_sibling_order_goes_to_a_registrar_who_asks_for_proof(
     opage.goto(office.url(f"/sachbearbeitung/{application.pk}/"))
     assert "Geschwister" in opage.locator("main").inner_text()
     office.check("certificates-sibling-case")
+    office.reveal("#id_question")
     opage.locator("#id_question").fill("Bitte senden Sie den Erbschein oder das Testament.")
     opage.locator("#id_due_date").fill((timezone.localdate() + timedelta(days=14)).isoformat())
     office.click_and_load(opage.get_by_role("button", name=office.t("Send request")))
@@ -242,6 +243,7 @@ def test_sibling_order_goes_to_a_registrar_who_asks_for_proof(
     opage.goto(office.url(f"/sachbearbeitung/{application.pk}/"))
     proof = opage.get_by_role("link", name="erbschein.pdf").last
     assert opage.request.get(office.url(proof.get_attribute("href"))).body() == PDF
+    office.reveal("input[name='decision']")
     opage.locator("input[name='decision'][value='approve']").check()
     office.click_and_load(opage.get_by_role("button", name=office.t("Record decision")))
     application.refresh_from_db()

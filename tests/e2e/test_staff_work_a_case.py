@@ -44,6 +44,11 @@ def _open_case(portal, reference: str) -> None:
     portal.click_and_load(_queue_link(portal, reference))
 
 
+def _open_action(portal, summary: str) -> None:
+    """Open one of the case page's secondary actions (a <details> element)."""
+    portal.page.locator("main summary", has_text=portal.t(summary)).click()
+
+
 def _resident_opens_application(portal, reference: str) -> None:
     page = portal.page
     page.goto(portal.url("/konto/"))
@@ -71,6 +76,7 @@ def test_clerk_requests_information_and_approves_and_the_resident_gets_the_notic
     portal.click_and_load(_queue_link(portal, reference))
     portal.check("case")
     due = timezone.localdate() + timedelta(days=10)
+    _open_action(portal, "Request information")
     page.locator("#id_question").fill(QUESTION)
     page.locator("#id_due_date").fill(due.isoformat())
     portal.click_and_load(page.get_by_role("button", name=portal.t("Send request")))
@@ -94,8 +100,8 @@ def test_clerk_requests_information_and_approves_and_the_resident_gets_the_notic
     # The case is back in the queue; the clerk reads the answer and approves
     _open_case(portal, reference)
     assert ANSWER in page.locator("main").inner_text()
-    page.locator("input[name='decision'][value='approve']").check()
-    portal.click_and_load(page.get_by_role("button", name=portal.t("Record decision")))
+    portal.click_and_load(page.get_by_role("button", name=portal.t("Confirm and approve")))
+    assert f"{reference} " in page.locator(".bp-messages").inner_text()
     portal.check("case-decided")
     application.refresh_from_db()
     assert application.status == "approved", application.status
@@ -136,6 +142,7 @@ def test_four_eyes_a_second_approver_confirms_the_decision(
     portal.start("/")
     portal.log_in_staff(clerk, PASSWORD)
     _open_case(portal, application.reference)
+    _open_action(portal, "Decide otherwise (with reasons)")
     portal.click_and_load(page.get_by_role("button", name=portal.t("Record decision")))
     assert page.title().startswith(portal.t("Error:"))  # no decision chosen
     assert portal.error_summary().locator("a[href='#id_decision_0']").count() == 1

@@ -34,9 +34,9 @@ class QueueFilterForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
+            ("due", _("Overdue first, then by deadline")),
             ("oldest", _("Oldest first")),
             ("newest", _("Newest first")),
-            ("due", _("Deadline")),
         ],
     )
 
@@ -126,4 +126,21 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=10000,
         error_messages={"required": _("Give the result of your review.")},
+    )
+
+
+class SavedFilterForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of this filter"),
+        max_length=80,
+        error_messages={"required": _("Enter a name for the filter")},
+    )
+    query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
+
+
+class ApproveForm(forms.Form):
+    """The case page's one-click approval: nothing to fill in, the button is the decision."""
+
+    decision = forms.ChoiceField(
+        widget=forms.HiddenInput, initial="approve", choices=[("approve", _("Approve"))]
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 # tables and migrations keep this app's label. Re-exported for the back office's modules.
 from buergerportal.procedures.models import CaseEvent, EventKind, InformationRequest
 
-__all__ = ["CaseEvent", "EventKind", "InformationRequest", "Note"]
+__all__ = ["CaseEvent", "EventKind", "InformationRequest", "Note", "SavedFilter"]
 
 
 class Note(models.Model):
@@ -32,3 +32,25 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SavedFilter(models.Model):
+    """A queue filter a member of staff saved under a name; only its owner sees and uses it."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_queue_filters"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    query = models.CharField(max_length=500, blank=True)  # the queue's URL parameters
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("saved queue filter")
+        verbose_name_plural = _("saved queue filters")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="saved_filter_owner_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -24,11 +24,13 @@ from buergerportal.applications.models import Application, Status
 from .access import cases_for_staff
 
 SORTS = {
+    # The default: by the promised date, so the overdue cases come first, then the next due.
+    "due": ("due_at", False),
     "oldest": ("submitted_at", False),
     "newest": ("submitted_at", True),
-    "due": ("due_at", False),
 }
 PAGE_SIZE = 25
+NEXT_PAGES = 4  # how far "next case" looks past cases waiting for someone else
 WARN_BEFORE = timedelta(days=2)
 
 
@@ -39,7 +41,7 @@ class QueueFilter:
     status: str = "open"  # "open", "all" or one status
     older_than_days: int | None = None
     mine: bool = False
-    sort: str = "oldest"
+    sort: str = "due"
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def queue_cases(user: User, flt: QueueFilter) -> QuerySet[Application]:
 
 
 def queue_page(user: User, flt: QueueFilter, *, cursor: str = "", size: int = PAGE_SIZE) -> Page:
-    field, descending = SORTS.get(flt.sort, SORTS["oldest"])
+    field, descending = SORTS.get(flt.sort, SORTS["due"])
     cases = queue_cases(user, flt).select_related("assigned_to")
     position = _decode(cursor) if cursor else None
     if position is not None:
@@ -109,6 +111,31 @@ def queue_page(user: User, flt: QueueFilter, *, cursor: str = "", size: int = PA
     rows = rows[:size]
     next_cursor = _encode(getattr(rows[-1], field), rows[-1].pk) if more and rows else None
     return Page(cases=rows, next_cursor=next_cursor)
+
+
+def queue_next_case(user: User, flt: QueueFilter, *, after: Application) -> Application | None:
+    """The case after ``after`` in the queue's order under the same filter that the person can
+    act on now: cases waiting for the applicant's answer, or for a second approver when this
+    person proposed the decision, are passed over. None at the end of the queue."""
+    field, _descending = SORTS.get(flt.sort, SORTS["due"])
+    cursor = _encode(getattr(after, field), after.pk)
+    for _ in range(NEXT_PAGES):
+        page = queue_page(user, flt, cursor=cursor, size=PAGE_SIZE)
+        for case in page.cases:
+            if case.status == Status.INFO_REQUESTED:
+                continue
+            if case.status == Status.AWAITING_CONFIRMATION and case.proposed_by_id == user.pk:
+                continue
+            return case
+        if page.next_cursor is None:
+            return None
+        cursor = page.next_cursor
+    return None
+
+
+def failed_check_count(case: Application) -> int:
+    """How many of the case's stored check results failed (the queue's marker)."""
+    return sum(1 for result in case.check_results if not result.get("passed"))
 
 
 def deadline_state(case: Application) -> str:

@@ -1,4 +1,5 @@
-"""The back office: queues and the case page. Views parse, call one function, render."""
+"""The back office's queue: filters, saved filters and the batch confirmation. Views parse,
+call one function, render; the case page is in case_views.py."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -19,37 +21,23 @@ from buergerportal.accounts.models import User
 from buergerportal.accounts.permissions import units_for_staff
 from buergerportal.accounts.request_user import resident_from_request
 from buergerportal.accounts.second_factor import staff_second_factor_missing
-from buergerportal.applications.answers import answer_evidence_slug
 from buergerportal.applications.models import Status
-from buergerportal.applications.steps import answer_summary
-from buergerportal.catalogue.registry import all_services, service_by_slug
-from buergerportal.core.audit import audit_record
-from buergerportal.payments.access import payments_for_payable
-from buergerportal.privacy.access_log import data_access_record, data_accesses_listed
+from buergerportal.catalogue.registry import service_by_slug
+from buergerportal.privacy.access_log import data_accesses_listed
 
-from .access import case_for_staff, evidence_for_staff
 from .checks import check_rows
 from .confirmation import checked_cases_for_staff, confirmation_median
-from .forms import (
-    AssignForm,
-    ConfirmForm,
-    DecisionForm,
-    InformationRequestForm,
-    NoteForm,
-    QueueFilterForm,
-    ReviewForm,
+from .forms import SavedFilterForm
+from .queue_params import queue_filter_parse, queue_query
+from .queues import deadline_state, failed_check_count, queue_page
+from .saved_filters import (
+    SAVED_FILTER_LIMIT,
+    SavedFilterLimitReached,
+    saved_filter_delete,
+    saved_filter_save,
+    saved_filters_for_staff,
 )
-from .notes import note_add
-from .queues import QueueFilter, deadline_state, queue_page
-from .workflow import (
-    WorkflowError,
-    case_assign,
-    case_confirm,
-    case_decide,
-    case_request_information,
-    case_review_complete,
-    cases_confirm_checked,
-)
+from .workflow import cases_confirm_checked
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R", bound=HttpResponseBase)
@@ -71,27 +59,15 @@ def staff_required(
     return wrapper
 
 
-@staff_required
-def queue(request: HttpRequest) -> HttpResponse:
-    user = resident_from_request(request)
-    units = list(units_for_staff(user))
-    slugs = {u.slug for u in units}
-    services = [(s.slug, str(s.title)) for s in all_services() if s.unit in slugs]
-    form = QueueFilterForm(request.GET or None, services=services)
-    flt = QueueFilter()
-    if form.is_valid():
-        data = form.cleaned_data
-        flt = QueueFilter(
-            service=data["service"] or "",
-            status=data["status"] or "open",
-            older_than_days=data["older_than_days"],
-            mine=data["mine"],
-            sort=data["sort"] or "oldest",
-        )
-    page = queue_page(user, flt, cursor=request.GET.get("after", ""))
-    params = request.GET.copy()
-    params.pop("after", None)
-    rows = [(case, service_by_slug(case.service_slug), deadline_state(case)) for case in page.cases]
+def _queue_context(user: User, params: QueryDict) -> dict[str, Any]:
+    """The queue page for the filter in ``params``; the batch to confirm follows below it."""
+    form, flt = queue_filter_parse(params, user=user)
+    page = queue_page(user, flt, cursor=params.get("after", ""))
+    query = queue_query(params)
+    rows = [
+        (case, service_by_slug(case.service_slug), deadline_state(case), failed_check_count(case))
+        for case in page.cases
+    ]
     checked = (
         [(case, check_rows(case)) for case in checked_cases_for_staff(user, service=flt.service)]
         # the batch to confirm follows the service filter; "mine" and other statuses hide it
@@ -100,19 +76,61 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     shown = [case for case, *_ in rows] + [case for case, _checks in checked]
     data_accesses_listed(shown=[(case.applicant_id, case) for case in shown], accessor=user)
-    return render(
-        request,
-        "cases/queue.html",
-        {
-            "form": form,
-            "rows": rows,
-            "next_cursor": page.next_cursor,
-            "units": units,
-            "query": params.urlencode(),
-            "checked": checked,
-            "confirmation_median_hours": _hours(confirmation_median(user)),
-        },
-    )
+    return {
+        "form": form,  # the page's form: its error summary comes first in main
+        "filter_form": form,
+        "rows": rows,
+        "next_cursor": page.next_cursor,
+        "units": list(units_for_staff(user)),
+        "query": query,
+        "checked": checked,
+        "confirmation_median_hours": _hours(confirmation_median(user)),
+        "saved_filters": list(saved_filters_for_staff(user)),
+        "save_form": SavedFilterForm(initial={"query": query}),
+    }
+
+
+@staff_required
+def queue(request: HttpRequest) -> HttpResponse:
+    user = resident_from_request(request)
+    return render(request, "cases/queue.html", _queue_context(user, request.GET))
+
+
+@require_POST
+@staff_required
+def saved_filter_add(request: HttpRequest) -> HttpResponse:
+    """Save the queue's current filter under a name (the owner's own list)."""
+    user = resident_from_request(request)
+    save_form = SavedFilterForm(request.POST)
+    saved = None
+    if save_form.is_valid():
+        try:
+            saved = saved_filter_save(
+                owner=user,
+                name=save_form.cleaned_data["name"],
+                params=QueryDict(save_form.cleaned_data["query"]),
+            )
+        except SavedFilterLimitReached:
+            save_form.add_error(
+                "name",
+                _("You keep %(limit)d filters already: delete one first.")
+                % {"limit": SAVED_FILTER_LIMIT},
+            )
+    if saved is None:
+        context = _queue_context(user, QueryDict(request.POST.get("query", "")[:500]))
+        context["form"] = context["save_form"] = save_form
+        return render(request, "cases/queue.html", context, status=400)
+    messages.success(request, _("Filter “%(name)s” saved.") % {"name": saved.name})
+    return redirect(queue_url(QueryDict(saved.query)))
+
+
+@require_POST
+@staff_required
+def saved_filter_remove(request: HttpRequest, filter_id: int) -> HttpResponse:
+    if not saved_filter_delete(owner=resident_from_request(request), filter_id=filter_id):
+        raise Http404
+    messages.success(request, _("Filter deleted."))
+    return redirect("cases:queue")
 
 
 def _hours(duration: timedelta | None) -> float | None:
@@ -127,7 +145,7 @@ def confirm_checked(request: HttpRequest) -> HttpResponse:
     ids = request.POST.getlist("case")
     if not ids:
         messages.error(request, _("Choose the cases to confirm."))
-        return redirect("cases:queue")
+        return redirect(queue_url(request.GET))
     confirmed, refused = cases_confirm_checked(application_ids=ids, actor=user)
     approved = sum(1 for case in confirmed if case.status == Status.APPROVED)
     proposed = len(confirmed) - approved  # four-eyes: a second approver confirms them
@@ -153,118 +171,10 @@ def confirm_checked(request: HttpRequest) -> HttpResponse:
         )
     for reference, reason in refused:
         messages.error(request, f"{reference}: {reason}")
-    return redirect("cases:queue")
+    return redirect(queue_url(request.GET))
 
 
-def _case_context(request: HttpRequest, case: Any) -> dict[str, Any]:
-    service = service_by_slug(case.service_slug)
-    members = User.objects.filter(memberships__unit=case.unit).distinct().order_by("last_name")
-    days = service.workflow.info_request_days if service else 14
-    uploads = list(case.uploads.all())
-    return {
-        "case": case,
-        "service": service,
-        "answers": answer_summary(service, case.data) if service else [],
-        "uploads": uploads,
-        "checks": check_rows(case),
-        "events": case.events.select_related("actor"),
-        "notes": case.notes.select_related("author"),
-        "requests": [  # each question with the documents given with its answer
-            (req, [u for u in uploads if u.evidence_slug == answer_evidence_slug(req)])
-            for req in case.information_requests.all()
-        ],
-        "payments": payments_for_payable(case),
-        "deadline": deadline_state(case),
-        "note_form": NoteForm(),
-        "assign_form": AssignForm(members=members),
-        "info_form": InformationRequestForm(days=days),
-        "decision_form": DecisionForm(),
-        "confirm_form": ConfirmForm(),
-        "review_form": ReviewForm(),
-        "service_actions": service.case_actions(case)
-        if service is not None and service.case_actions is not None and case.is_open
-        else [],
-        "can_confirm": case.status == Status.AWAITING_CONFIRMATION
-        and case.proposed_by_id != request.user.pk,
-    }
-
-
-@staff_required
-def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
-    user = resident_from_request(request)
-    case = case_for_staff(user, case_id)
-    audit_record(action="case.viewed", actor=user, obj=case)
-    data_access_record(resident=case.applicant, action="case.viewed", accessor=user, about=case)
-    return render(request, "cases/case.html", _case_context(request, case))
-
-
-@staff_required
-def evidence_download(request: HttpRequest, case_id: str, upload_id: str) -> FileResponse:
-    user = resident_from_request(request)
-    upload = evidence_for_staff(user, case_id, upload_id)
-    audit_record(
-        action="case.evidence_opened",
-        actor=user,
-        obj=upload.application,
-        data={"upload_id": str(upload.pk)},
-    )
-    if upload.application is not None:  # always: the upload was found through its case
-        data_access_record(
-            resident=upload.application.applicant,
-            action="case.evidence_opened",
-            accessor=user,
-            about=upload.application,
-        )
-    return FileResponse(
-        upload.file.open("rb"),
-        as_attachment=True,
-        filename=upload.original_name,
-        content_type=upload.content_type,
-    )
-
-
-@require_POST
-@staff_required
-def case_action(request: HttpRequest, case_id: str, action: str) -> HttpResponse:
-    """Every case action posts here; an invalid form re-renders the case page with errors."""
-    user = resident_from_request(request)
-    case = case_for_staff(user, case_id)
-    context = _case_context(request, case)
-    form: Any
-    try:
-        if action == "note":
-            form = context["note_form"] = NoteForm(request.POST)
-            if form.is_valid():
-                note_add(application=case, author=user, text=form.cleaned_data["text"])
-        elif action == "assign":
-            form = context["assign_form"] = AssignForm(
-                request.POST, members=context["assign_form"].fields["assignee"].queryset
-            )
-            if form.is_valid():
-                case_assign(application=case, actor=user, assignee=form.cleaned_data["assignee"])
-        elif action == "request-information":
-            form = context["info_form"] = InformationRequestForm(request.POST)
-            if form.is_valid():
-                case_request_information(application=case, actor=user, **form.cleaned_data)
-        elif action == "decide":
-            form = context["decision_form"] = DecisionForm(request.POST)
-            if form.is_valid():
-                case_decide(application=case, actor=user, **form.cleaned_data)
-        elif action == "confirm":
-            form = context["confirm_form"] = ConfirmForm(request.POST)
-            if form.is_valid():
-                case_confirm(application=case, actor=user, agree=form.cleaned_data["agree"])
-        elif action == "review":
-            form = context["review_form"] = ReviewForm(request.POST)
-            if form.is_valid():
-                case_review_complete(
-                    application=case, actor=user, reasons=form.cleaned_data["reasons"]
-                )
-        else:
-            raise Http404
-    except WorkflowError as exc:
-        messages.error(request, str(exc))
-        return redirect("cases:case", case.pk)
-    if not form.is_valid():
-        return render(request, "cases/case.html", context, status=400)
-    return redirect("cases:case", case.pk)
+def queue_url(params: QueryDict) -> str:
+    """The queue under the filter in ``params``."""
+    query = queue_query(params)
+    return f"{reverse('cases:queue')}?{query}" if query else reverse("cases:queue")
