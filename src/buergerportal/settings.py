@@ -345,6 +345,8 @@ RATELIMIT_IP_META_KEY = "buergerportal.core.client_ip.client_ip"
 # From those proxies, X-Request-Start (when the proxy received the request) is believed if it is
 # at most this old (core/request_start.py): the arrival in the swimming courses' waiting room.
 REQUEST_START_MAX_AGE_SECONDS = env_int("BP_REQUEST_START_MAX_AGE_SECONDS", 600)
+# The waiting room's script asks for news at most this far apart (swim_courses/waiting_room.py).
+SWIM_STATUS_RETRY_MAX_SECONDS = 60
 
 SESSION_COOKIE_AGE = env_int("BP_SESSION_SECONDS", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -36,8 +36,9 @@ from .forms import (
     ReviewForm,
 )
 from .notes import note_add
-from .queue_params import queue_filter_parse, queue_query
+from .queue_params import queue_filter_parse
 from .queues import queue_next_case
+from .saved_filters import filter_query
 from .views import queue_url, staff_required
 from .workflow import (
     WorkflowError,
@@ -49,7 +50,6 @@ from .workflow import (
 )
 
 INLINE_KINDS = {"application/pdf": "pdf", "image/png": "image", "image/jpeg": "image"}
-DECISIONS = ("approve", "decide", "confirm", "review")  # done with the case: on to the next
 
 
 def _case_url(case: Application, query: str) -> str:
@@ -57,15 +57,31 @@ def _case_url(case: Application, query: str) -> str:
     return f"{url}?{query}" if query else url
 
 
-def _case_context(request: HttpRequest, case: Application, *, user: User) -> dict[str, Any]:
+def _members(case: Application) -> Any:
+    return User.objects.filter(memberships__unit=case.unit).distinct().order_by("last_name")
+
+
+def _next_case_url(request: HttpRequest, case: Application, *, user: User) -> str:
+    """The next case of the queue's filter carried in ``request.GET``, or "" at its end."""
+    _form, flt = queue_filter_parse(request.GET, user=user)
+    following = queue_next_case(user, flt, after=case)
+    return _case_url(following, filter_query(request.GET)) if following is not None else ""
+
+
+def _case_page(
+    request: HttpRequest,
+    case: Application,
+    *,
+    user: User,
+    bound: tuple[str, Any] | None = None,
+) -> HttpResponse:
+    """The case page; with ``bound`` (context name, form) the form with its errors, first in
+    main, and status 400."""
     service = service_by_slug(case.service_slug)
-    members = User.objects.filter(memberships__unit=case.unit).distinct().order_by("last_name")
     days = service.workflow.info_request_days if service else 14
     uploads = list(case.uploads.all())
-    _form, flt = queue_filter_parse(request.GET, user=user)
-    next_case = queue_next_case(user, flt, after=case)
-    query = queue_query(request.GET)
-    return {
+    query = filter_query(request.GET)
+    context = {
         "case": case,
         "service": service,
         "summary": case_summary(case),
@@ -81,10 +97,10 @@ def _case_context(request: HttpRequest, case: Application, *, user: User) -> dic
         "payments": payments_for_payable(case),
         "query": query,
         "queue_url": queue_url(request.GET),
-        "next_url": _case_url(next_case, query) if next_case is not None else "",
+        "next_url": _next_case_url(request, case, user=user),
         "approve_form": ApproveForm(prefix="approve"),
         "note_form": NoteForm(),
-        "assign_form": AssignForm(members=members),
+        "assign_form": AssignForm(members=_members(case)),
         "info_form": InformationRequestForm(days=days),
         "decision_form": DecisionForm(),
         "confirm_form": ConfirmForm(),
@@ -95,6 +111,11 @@ def _case_context(request: HttpRequest, case: Application, *, user: User) -> dic
         "can_confirm": case.status == Status.AWAITING_CONFIRMATION
         and case.proposed_by_id != request.user.pk,
     }
+    if bound is None:
+        return render(request, "cases/case.html", context)
+    name, form = bound
+    context[name] = context["form"] = form  # its error summary comes first in main (base.html)
+    return render(request, "cases/case.html", context, status=400)
 
 
 @staff_required
@@ -103,7 +124,7 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
     case = case_for_staff(user, case_id)
     audit_record(action="case.viewed", actor=user, obj=case)
     data_access_record(resident=case.applicant, action="case.viewed", accessor=user, about=case)
-    return render(request, "cases/case.html", _case_context(request, case, user=user))
+    return _case_page(request, case, user=user)
 
 
 @staff_required
@@ -159,41 +180,39 @@ def case_action(request: HttpRequest, case_id: str, action: str) -> HttpResponse
     After a decision the clerk goes on to the next case of the queue's filter."""
     user = resident_from_request(request)
     case = case_for_staff(user, case_id)
-    context = _case_context(request, case, user=user)
-    query = context["query"]
+    query = filter_query(request.GET)
     form: Any
+    name: str
     done: Application | None = None
     try:
         if action == "note":
-            form = context["note_form"] = NoteForm(request.POST)
+            name, form = "note_form", NoteForm(request.POST)
             if form.is_valid():
                 note_add(application=case, author=user, text=form.cleaned_data["text"])
         elif action == "assign":
-            form = context["assign_form"] = AssignForm(
-                request.POST, members=context["assign_form"].fields["assignee"].queryset
-            )
+            name, form = "assign_form", AssignForm(request.POST, members=_members(case))
             if form.is_valid():
                 case_assign(application=case, actor=user, assignee=form.cleaned_data["assignee"])
         elif action == "request-information":
-            form = context["info_form"] = InformationRequestForm(request.POST)
+            name, form = "info_form", InformationRequestForm(request.POST)
             if form.is_valid():
                 case_request_information(application=case, actor=user, **form.cleaned_data)
         elif action == "approve":
-            form = context["approve_form"] = ApproveForm(request.POST, prefix="approve")
+            name, form = "approve_form", ApproveForm(request.POST, prefix="approve")
             if form.is_valid():
-                if not context["summary"].one_click:  # a failed check needs a reasoned decision
+                if not case_summary(case).one_click:  # a failed check needs a reasoned decision
                     raise WorkflowError(_("A check failed: decide with the decision form."))
                 done = case_decide(application=case, actor=user, decision="approve")
         elif action == "decide":
-            form = context["decision_form"] = DecisionForm(request.POST)
+            name, form = "decision_form", DecisionForm(request.POST)
             if form.is_valid():
                 done = case_decide(application=case, actor=user, **form.cleaned_data)
         elif action == "confirm":
-            form = context["confirm_form"] = ConfirmForm(request.POST)
+            name, form = "confirm_form", ConfirmForm(request.POST)
             if form.is_valid():
                 done = case_confirm(application=case, actor=user, agree=form.cleaned_data["agree"])
         elif action == "review":
-            form = context["review_form"] = ReviewForm(request.POST)
+            name, form = "review_form", ReviewForm(request.POST)
             if form.is_valid():
                 done = case_review_complete(
                     application=case, actor=user, reasons=form.cleaned_data["reasons"]
@@ -204,11 +223,8 @@ def case_action(request: HttpRequest, case_id: str, action: str) -> HttpResponse
         messages.error(request, str(exc))
         return redirect(_case_url(case, query))
     if not form.is_valid():
-        context["form"] = form  # its error summary comes first in main (base.html)
-        return render(request, "cases/case.html", context, status=400)
+        return _case_page(request, case, user=user, bound=(name, form))
     if done is None:
         return redirect(_case_url(case, query))
     messages.success(request, _decided_message(done))
-    _form, flt = queue_filter_parse(request.GET, user=user)
-    following = queue_next_case(user, flt, after=done)
-    return redirect(_case_url(following, query) if following else context["queue_url"])
+    return redirect(_next_case_url(request, done, user=user) or queue_url(request.GET))

@@ -11,7 +11,6 @@ from buergerportal.catalogue.registry import all_services
 
 from .forms import QueueFilterForm
 from .queues import QueueFilter
-from .saved_filters import filter_query
 
 
 def queue_filter_parse(params: QueryDict, *, user: User) -> tuple[QueueFilterForm, QueueFilter]:
@@ -30,8 +29,3 @@ def queue_filter_parse(params: QueryDict, *, user: User) -> tuple[QueueFilterFor
         mine=data["mine"],
         sort=data["sort"] or "due",
     )
-
-
-def queue_query(params: QueryDict) -> str:
-    """The filter part of ``params`` to carry on in links (no paging cursor)."""
-    return filter_query(params)

@@ -28,11 +28,12 @@ from buergerportal.privacy.access_log import data_accesses_listed
 from .checks import check_rows
 from .confirmation import checked_cases_for_staff, confirmation_median
 from .forms import SavedFilterForm
-from .queue_params import queue_filter_parse, queue_query
+from .queue_params import queue_filter_parse
 from .queues import deadline_state, failed_check_count, queue_page
 from .saved_filters import (
     SAVED_FILTER_LIMIT,
     SavedFilterLimitReached,
+    filter_query,
     saved_filter_delete,
     saved_filter_save,
     saved_filters_for_staff,
@@ -63,7 +64,7 @@ def _queue_context(user: User, params: QueryDict) -> dict[str, Any]:
     """The queue page for the filter in ``params``; the batch to confirm follows below it."""
     form, flt = queue_filter_parse(params, user=user)
     page = queue_page(user, flt, cursor=params.get("after", ""))
-    query = queue_query(params)
+    query = filter_query(params)
     rows = [
         (case, service_by_slug(case.service_slug), deadline_state(case), failed_check_count(case))
         for case in page.cases
@@ -176,5 +177,5 @@ def confirm_checked(request: HttpRequest) -> HttpResponse:
 
 def queue_url(params: QueryDict) -> str:
     """The queue under the filter in ``params``."""
-    query = queue_query(params)
+    query = filter_query(params)
     return f"{reverse('cases:queue')}?{query}" if query else reverse("cases:queue")

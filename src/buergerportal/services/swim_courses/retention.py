@@ -16,7 +16,7 @@ a booking still points to it, and may go once the booking has gone.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Max, Q
@@ -28,7 +28,7 @@ from buergerportal.payments.retention import payables_with_money_open
 from .models import Booking, Season, Ticket, WaitingListEntry
 
 
-def _last_kept_day(now: datetime, days: int):
+def _last_kept_day(now: datetime, days: int) -> date:
     """Records whose course ended before this day are due (kept through the ``days``-th day)."""
     return timezone.localdate(now) - timedelta(days=days)
 

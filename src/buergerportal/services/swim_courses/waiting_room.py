@@ -153,7 +153,7 @@ def retry_after_seconds(*, drawing: bool, admitted: bool, position: int, until_d
     places ahead; never later than ``SWIM_STATUS_RETRY_MAX_SECONDS`` (a minute)."""
     if admitted:
         return 0
-    longest = max(int(getattr(settings, "SWIM_STATUS_RETRY_MAX_SECONDS", 60)), 1)
+    longest = max(int(settings.SWIM_STATUS_RETRY_MAX_SECONDS), 1)
     shortest = min(RETRY_MIN_SECONDS, longest)
     if drawing:
         return _spread(min(max(until_draw, shortest), longest))
